@@ -1,0 +1,3 @@
+from annalist.cli import main
+
+main()

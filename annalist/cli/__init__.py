@@ -1,0 +1,24 @@
+"""The `annalist` command line: thin commands over the library (each calls one library function)."""
+
+from __future__ import annotations
+
+import typer
+
+from annalist.cli import code as _code
+from annalist.cli import events as _events
+
+app = typer.Typer(
+    name="annalist",
+    help="Political event data from news: code articles into PLOVER events, query and export them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("code")(_code.code)
+app.command("events")(_events.events)
+app.command("export")(_events.export)
+
+
+def main() -> None:
+    """Entry point of the `annalist` script."""
+    app()

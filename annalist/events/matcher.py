@@ -1,0 +1,121 @@
+"""Applying the codebook to a parsed Doc: trigger words, their constraints, and the roles around them.
+
+Find first, then write: `match_patterns` returns plain `Candidate`s; the event stage turns them into Events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from annalist.events.codebook import Codebook, Constraint, Pattern
+from annalist.events.roles import follow, phrase_tokens, role_heads
+from annalist.model import Entity
+from annalist.nlp.syntax import entity_index
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A pattern that matched a trigger, with the roles found for it."""
+
+    pattern: Pattern
+    trigger: Token
+    anchors: list[Token]
+    actor: list[Entity]
+    recipient: list[Entity]
+    context: list[str]
+    actor_source: str | None = None
+    recipient_source: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _satisfied(trigger: Token, constraint: Constraint) -> tuple[list[Token], list[Token]]:
+    """The tokens a constraint reaches that qualify, and the tokens on the way to them."""
+    for path in constraint.paths:
+        found = [
+            t for t in follow(trigger, path) if not constraint.lemmas or t.lemma_.lower() in constraint.lemmas
+        ]
+        if found:
+            between = [t for depth in range(1, len(path)) for t in follow(trigger, path[:depth])]
+            return found, between
+    return [], []
+
+
+def _anchors(trigger: Token, pattern: Pattern) -> list[Token] | None:
+    """The trigger plus every token the pattern's requirements reached, or None if one is unmet."""
+    anchors = [trigger]
+    if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        anchors.append(trigger.head)  # "a [training] programme in Israel"
+    for constraint in pattern.require:
+        found, between = _satisfied(trigger, constraint)
+        if not found:
+            return None
+        # the words on the way anchor prepositional roles too ("end to cooperation [with X]")
+        anchors.extend(found + between)
+    if any(_satisfied(trigger, constraint)[0] for constraint in pattern.exclude):
+        return None
+    return anchors
+
+
+def entities_in(heads: list[Token], entities: dict[int, Entity]) -> list[Entity]:
+    """The distinct entities inside the phrases these tokens head, in text order."""
+    found: dict[int, Entity] = {}
+    for head in heads:
+        for token in phrase_tokens(head):
+            entity = entities.get(token.i)
+            if entity is not None:
+                found.setdefault(entity.start, entity)
+    return [found[start] for start in sorted(found)]
+
+
+def _fill_role(sources: tuple[str, ...], trigger: Token, anchors: list[Token],
+               entities: dict[int, Entity]) -> tuple[list[Entity], str | None]:  # fmt: skip
+    for source in sources:
+        found = entities_in(role_heads(source, trigger, anchors), entities)
+        if found:
+            return found, source
+    return [], None
+
+
+def _contexts(pattern: Pattern, anchors: list[Token], codebook: Codebook) -> list[str]:
+    contexts = list(pattern.context)
+    for anchor in anchors:
+        for token in [anchor, *anchor.children]:
+            context = codebook.contexts.get(token.lower_) or codebook.contexts.get(token.lemma_.lower())
+            if context and context not in contexts and (token is anchor or token.dep_ in ("amod", "compound")):
+                contexts.append(context)
+    return contexts
+
+
+def match_patterns(doc: Doc, codebook: Codebook) -> list[Candidate]:
+    """Every event the codebook finds in the Doc: one per trigger, the most specific pattern winning.
+
+    doc (Doc): a parsed Doc with `doc._.entities` set.
+    codebook (Codebook): the patterns.
+    RETURNS (list[Candidate]): candidates in text order.
+    """
+    entities = entity_index(doc)
+    best: dict[int, Candidate] = {}
+    for token in doc:
+        patterns = codebook.by_lemma.get(token.lemma_.lower())
+        if not patterns:
+            continue
+        for pattern in patterns:
+            if token.pos_ not in pattern.pos:
+                continue
+            anchors = _anchors(token, pattern)
+            if anchors is None:
+                continue
+            actor, actor_source = _fill_role(pattern.actor, token, anchors, entities)
+            recipient, recipient_source = _fill_role(pattern.recipient, token, anchors, entities)
+            recipient = [r for r in recipient if all(r.code != a.code for a in actor)]
+            if not actor and not recipient:
+                continue  # no political actor: no event
+            candidate = Candidate(pattern, token, anchors, actor, recipient, _contexts(pattern, anchors, codebook),
+                                  actor_source, recipient_source)  # fmt: skip
+            current = best.get(token.i)
+            rank = (pattern.specificity, pattern.confidence)
+            if current is None or rank > (current.pattern.specificity, current.pattern.confidence):
+                best[token.i] = candidate
+    return [best[i] for i in sorted(best)]

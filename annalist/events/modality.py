@@ -1,0 +1,139 @@
+"""Whether the event happened, as the clause around its trigger tells: negated, future, hypothetical,
+reported (and by whom). Historical is decided later, by the time stage, from the event's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from annalist.events.matcher import entities_in
+from annalist.events.roles import subject
+from annalist.model import Entity, Modality
+from annalist.nlp.syntax import clause_chain
+
+SPEECH = frozenset(
+    (
+        "say",
+        "tell",
+        "confirm",
+        "announce",
+        "report",
+        "claim",
+        "state",
+        "add",
+        "note",
+        "insist",
+        "allege",
+        "declare",
+        "assert",
+        "accuse",
+        "write",
+        "believe",
+        "argue",
+        "suggest",
+        "explain",
+    )
+)
+FUTURE_AUX = frozenset(("will", "shall", "'ll", "wo"))
+FUTURE_GOVERNORS = frozenset(
+    (
+        "plan",
+        "intend",
+        "expect",
+        "prepare",
+        "schedule",
+        "aim",
+        "vow",
+        "pledge",
+        "promise",
+        "propose",
+        "seek",
+        "hope",
+        "want",
+        "agree",
+        "decide",
+        "threaten",
+    )
+)
+HYPOTHETICAL_AUX = frozenset(("could", "would", "might", "may", "should", "must"))
+HYPOTHETICAL_WORDS = frozenset(
+    (
+        "possible",
+        "potential",
+        "possibly",
+        "likely",
+        "unlikely",
+        "probable",
+        "hypothetical",
+        "prospective",
+        "eventual",
+    )
+)
+NEGATING_GOVERNORS = frozenset(("deny", "refuse", "fail", "decline", "avoid", "reject", "halt", "cancel"))
+UNATTRIBUTED = frozenset(("analyst", "observer", "expert", "critic", "source", "commentator", "report", "some",
+                          "many", "others", "people", "rumour", "rumor"))  # fmt: skip
+
+
+def _governors(trigger: Token) -> Iterator[Token]:
+    """Every verb or noun above the trigger's clause, nearest first."""
+    token = trigger
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def speaker_of(verb: Token, entities: dict[int, Entity]) -> tuple[str | None, bool]:
+    """Who a speech verb attributes the claim to: an entity's label, or (None, True) for "many analysts"."""
+    heads = list(subject(verb))
+    found = entities_in(heads, entities)
+    if found:
+        return found[0].label, False
+    generic = any(head.lemma_.lower() in UNATTRIBUTED or any(c.lower_ in UNATTRIBUTED for c in head.children)
+                  for head in heads)  # fmt: skip
+    return None, generic or not heads
+
+
+def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality, list[str]]:
+    """Read the modality of the event a trigger signals.
+
+    trigger (Token): the event's trigger.
+    entities (dict[int, Entity]): actor entities by token index, to resolve who reported it.
+    RETURNS (tuple): the Modality, and notes on which words set each flag (for the explanation).
+    """
+    modality = Modality()
+    notes: list[str] = []
+    chain = list(clause_chain(trigger))
+    for token in chain:
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "neg" or word == "never":
+                modality.negated = True
+                notes.append(f"negated by '{child.text}'")
+            elif child.dep_ == "aux" and word in FUTURE_AUX:
+                modality.future = True
+                notes.append(f"future by '{child.text}'")
+            elif (
+                child.dep_ == "aux"
+                and word in HYPOTHETICAL_AUX
+                or child.dep_ == "mark"
+                and word in ("if", "unless")
+                or child.dep_ in ("amod", "advmod")
+                and word in HYPOTHETICAL_WORDS
+            ):
+                modality.hypothetical = True
+                notes.append(f"hypothetical by '{child.text}'")
+    for governor in _governors(chain[-1]):
+        lemma = governor.lemma_.lower()
+        if lemma in NEGATING_GOVERNORS and governor.pos_ == "VERB" and not modality.negated:
+            modality.negated = True
+            notes.append(f"negated by '{governor.text}'")
+        elif lemma in FUTURE_GOVERNORS and governor.pos_ == "VERB" and governor.tag_ != "VBD":
+            modality.future = modality.future or governor.i < trigger.i
+        if lemma in SPEECH and governor.pos_ == "VERB" and not modality.reported:
+            modality.reported = True
+            label, generic = speaker_of(governor, entities)
+            modality.speaker = label
+            modality.unattributed = label is None and generic
+            notes.append(f"reported by '{governor.text}'" + (f" ({label})" if label else ""))
+    return modality, notes

@@ -1,0 +1,138 @@
+"""Who did it and to whom: actor and recipient phrases found from the dependency parse.
+
+Every function takes the trigger token and returns the tokens that head the phrase in that role; the
+matcher then collects the actor entities inside those phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from annalist.events.codebook import Step, parse_path
+
+SUBJECT_DEPS = ("nsubj",)
+OBJECT_DEPS = ("dobj", "dative", "iobj", "attr")
+CLAUSAL_DEPS = frozenset(("relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "mark", "prep_clause"))
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom"))
+LIGHT_CLIMB = ("xcomp", "conj")  # a subject is shared with the verb these hang from
+# Inside a role phrase, follow these to reach the actor names it holds: "units of [Ecuador's military]",
+# "[the U.S.] and [Israel]", "[Julian Assange], the founder".
+PHRASE_DEPS = frozenset(("poss", "compound", "amod", "nmod", "det", "conj", "cc", "appos", "prep", "pobj",
+                         "npadvmod", "nummod", "quantmod", "case", "punct", "flat"))  # fmt: skip
+PHRASE_PREPS = frozenset(("of", "from", "along", "including", "like"))
+
+
+def follow(token: Token, path: tuple[Step, ...]) -> Iterator[Token]:
+    """Tokens reached from `token` along a dependency path."""
+    frontier = [token]
+    for step in path:
+        frontier = [
+            child
+            for node in frontier
+            for child in node.children
+            if child.dep_ in step.deps and (not step.words or child.lemma_.lower() in step.words)
+        ]
+    yield from frontier
+
+
+def _verb_subject(verb: Token, seen: int = 0) -> Iterator[Token]:
+    found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    for subject in found:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            yield verb.head  # "Correa, who cut ties": the one the clause is about
+        else:
+            yield subject
+    if not found and seen < 4:
+        if verb.dep_ in LIGHT_CLIMB or (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
+            if verb.dep_ == "relcl":
+                yield verb.head
+            else:
+                yield from _verb_subject(verb.head, seen + 1)
+        elif verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN":
+            yield from possessor(verb.head)  # "Moreno's decision to hand X over"
+        elif verb.dep_ == "advcl":
+            yield from _verb_subject(verb.head, seen + 1)
+
+
+def subject(trigger: Token) -> Iterator[Token]:
+    """The doer: a verb's subject (through relative clauses, xcomp and shared conjuncts), or for a noun
+    trigger the subject of the verb it is the object of ("[Israel] began training")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "compound":
+        trigger = trigger.head  # "a [training] programme": the programme's role is the training's
+    if trigger.pos_ in ("VERB", "AUX"):
+        yield from _verb_subject(trigger)
+    elif trigger.dep_ in ("dobj", "attr", "nsubj") and trigger.head.pos_ in ("VERB", "AUX"):
+        yield from _verb_subject(trigger.head)
+
+
+def possessor(trigger: Token) -> Iterator[Token]:
+    """The possessor of a noun trigger: "[Israel]'s military campaign"."""
+    yield from (child for child in trigger.children if child.dep_ == "poss")
+
+
+def modifier(trigger: Token) -> Iterator[Token]:
+    """A name compounded with a noun trigger: "an [IMF] loan", "[Russian] air strikes"."""
+    yield from (child for child in trigger.children if child.dep_ in ("compound", "amod", "nmod"))
+
+
+def objects(trigger: Token) -> Iterator[Token]:
+    """The direct or indirect object of a verb trigger."""
+    yield from (child for child in trigger.children if child.dep_ in OBJECT_DEPS)
+
+
+def agent(trigger: Token) -> Iterator[Token]:
+    """The doer of a passive: "attacked [by rebels]"."""
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def passive_subject(trigger: Token) -> Iterator[Token]:
+    """The one done to in a passive: "[Palestinians] were killed"."""
+    yield from (child for child in trigger.children if child.dep_ in ("nsubjpass", "auxpass_subject"))
+
+
+def prepositional(anchors: Iterable[Token], preps: frozenset[str]) -> Iterator[Token]:
+    """Objects of the given prepositions attached to any of the anchor tokens ("cooperation [with] Israel")."""
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in preps or child.dep_ == "dative" and child.lower_ in preps:
+                yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+NAMED_SOURCES = {
+    "subject": subject,
+    "object": objects,
+    "agent": agent,
+    "passive_subject": passive_subject,
+    "possessor": possessor,
+    "modifier": modifier,
+}
+
+
+def role_heads(source: str, trigger: Token, anchors: list[Token]) -> list[Token]:
+    """The tokens heading the phrase a role source names, for one trigger.
+
+    source (str): a named source, `prep:with|against`, or a dependency path from the trigger.
+    trigger (Token): the event's trigger.
+    anchors (list[Token]): the trigger and the words the pattern matched around it.
+    RETURNS (list[Token]): the phrase heads, in text order.
+    """
+    if source in NAMED_SOURCES:
+        return list(NAMED_SOURCES[source](trigger))
+    if source.startswith("prep:") and ">" not in source:
+        return list(prepositional(anchors, frozenset(source[5:].split("|"))))
+    return list(follow(trigger, parse_path(source)))
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses or other prepositions inside it."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+            continue
+        yield from phrase_tokens(child)

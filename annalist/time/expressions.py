@@ -1,0 +1,148 @@
+"""Resolving one date expression ("in 2010", "September 17", "last year", "on Wednesday") to a date span.
+
+Only expressions are parsed, never whole texts; anything relative needs the publication date and is left
+unresolved without one. A month and day with no year take the year that puts them on or just before the
+publication date, as news reports do.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import dateparser
+
+from annalist.model import EventDate
+
+HISTORICAL_GAP = dt.timedelta(days=31)  # an event ending this long before publication is historical
+
+_LEAD = re.compile(r"^(?:in|on|at|since|during|by|from|until|of|early|late|mid|the|this|that)\s+", re.IGNORECASE)
+_YEAR = re.compile(r"^((?:19|20)\d{2})$")
+_DECADE = re.compile(r"^((?:19|20)\d)0s$")
+_YEAR_IN = re.compile(r"\b((?:19|20)\d{2})\b")
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH_WORD = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_YEAR = re.compile(rf"^{_MONTH_WORD},?\s+((?:19|20)\d{{2}})$", re.IGNORECASE)
+_MONTH_DAY = re.compile(
+    rf"^{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{{2}}))?$", re.IGNORECASE
+)
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s+((?:19|20)\d{{2}}))?$",
+                        re.IGNORECASE)  # fmt: skip
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_RELATIVE = {
+    "today": (0, "day"), "yesterday": (-1, "day"), "tomorrow": (1, "day"),
+    "last year": (-1, "year"), "this year": (0, "year"), "next year": (1, "year"),
+    "last month": (-1, "month"), "this month": (0, "month"), "next month": (1, "month"),
+}  # fmt: skip
+_PAST_TWELVE = re.compile(r"^(?:the\s+)?(?:last|past)\s+(?:year|12 months)(?:\s+alone)?$", re.IGNORECASE)
+
+
+def _span(start: dt.date, end: dt.date, precision: str, text: str) -> EventDate:
+    return EventDate(start=start, end=end, precision=precision, source="text", text=text)
+
+
+def _year(year: int, text: str) -> EventDate:
+    return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text)
+
+
+def _month(year: int, month: int, text: str) -> EventDate:
+    last = calendar.monthrange(year, month)[1]
+    return _span(dt.date(year, month, 1), dt.date(year, month, last), "month", text)
+
+
+def _day(year: int | None, month: int, day: int, text: str, published: dt.date | None) -> EventDate | None:
+    if year is None:
+        if published is None:
+            return None  # a month and day without a year or a publication date: never guess the year
+        year = published.year
+        try:
+            if dt.date(year, month, day) > published + dt.timedelta(days=7):
+                year -= 1
+        except ValueError:
+            return None
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return _span(date, date, "day", text)
+
+
+def _shift_months(date: dt.date, months: int) -> tuple[int, int]:
+    index = date.year * 12 + date.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _relative(expression: str, text: str, published: dt.date) -> EventDate | None:
+    lowered = expression.lower()
+    if lowered in _RELATIVE:
+        amount, unit = _RELATIVE[lowered]
+        if unit == "day":
+            date = published + dt.timedelta(days=amount)
+            return _span(date, date, "day", text)
+        if unit == "month":
+            return _month(*_shift_months(published, amount), text)
+        return _year(published.year + amount, text)
+    if _PAST_TWELVE.match(expression):
+        return EventDate(start=published - dt.timedelta(days=365), end=published, precision="range", source="text",
+                         text=text)  # fmt: skip
+    weekday = lowered.removeprefix("last ").removeprefix("on ")
+    if weekday in _WEEKDAYS:
+        back = (published.weekday() - _WEEKDAYS[weekday]) % 7
+        date = published - dt.timedelta(days=back)
+        return _span(date, date, "day", text)
+    return None
+
+
+def resolve_expression(text: str, published: dt.date | None) -> EventDate | None:
+    """Resolve a date expression to the span of days it names.
+
+    text (str): the expression, e.g. "2010", "September 17", "last year".
+    published (dt.date | None): the publication date, the base for relative expressions.
+    RETURNS (EventDate | None): the date with precision and source "text", or None if it names no date.
+    """
+    expression = " ".join(text.split()).strip(" ,.")
+    while (stripped := _LEAD.sub("", expression)) != expression:
+        expression = stripped
+    if match := _YEAR.match(expression):
+        return _year(int(match.group(1)), text)
+    if match := _DECADE.match(expression):
+        start = int(match.group(1)) * 10
+        return EventDate(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "range", "text", text)
+    if match := _MONTH_YEAR.match(expression):
+        return _month(int(match.group(2)), _MONTHS[match.group(1).lower()], text)
+    if match := _MONTH_DAY.match(expression):
+        year = int(match.group(3)) if match.group(3) else None
+        return _day(year, _MONTHS[match.group(1).lower()], int(match.group(2)), text, published)
+    if match := _DAY_MONTH.match(expression):
+        year = int(match.group(3)) if match.group(3) else None
+        return _day(year, _MONTHS[match.group(2).lower()], int(match.group(1)), text, published)
+    if published is not None and (relative := _relative(text.strip(), text, published)):
+        return relative
+    if published is not None and (relative := _relative(expression, text, published)):
+        return relative
+    if published is None and not _YEAR_IN.search(expression):
+        return None
+    return _parse_other(expression, text, published)
+
+
+def _parse_other(expression: str, text: str, published: dt.date | None) -> EventDate | None:
+    """Anything else dateparser understands, at the precision the expression states."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed: dt.datetime | None = dateparser.parse(expression, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    date = parsed.date()
+    has_day = re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", expression) and not _YEAR.match(expression)
+    has_month = re.search(_MONTH_WORD, expression, re.IGNORECASE)
+    if has_day or "day" in expression.lower() or "ago" in expression.lower():
+        return _span(date, date, "day", text)
+    if has_month:
+        return _month(date.year, date.month, text)
+    if _YEAR_IN.search(expression) or "year" in expression.lower():
+        return _year(date.year, text)
+    return None

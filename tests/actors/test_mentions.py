@@ -1,0 +1,56 @@
+"""Actor mentions on real parses of team-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from annalist.model import Article, Entity
+from annalist.pipeline import Annalist
+
+
+def _entities(coder: Annalist, text: str) -> list[Entity]:
+    article = Article(id="t", text=text, published=dt.date(2021, 6, 1))
+    return coder.code_article(article).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("Ecuador's military will train in Spain.", "Ecuador's military", "ECU", "MIL"),
+        ("Israeli officials told reporters the talks had failed.", "Israeli officials", "ISR", "GOV"),
+        ("Ecuadorean media reported the purchase.", "Ecuadorean media", "ECU", "JRN"),
+        ("He was handed over to British authorities in April.", "British authorities", "GBR", "GOV"),
+        ("Washington said it would respond.", "Washington", "USA", "GOV"),
+        ("The Kremlin denied the report.", "Kremlin", "RUS", "GOV"),
+        ("Officials in Quito welcomed the decision.", "Quito", "ECU", "GOV"),
+        ("The U.S. and Canada signed the pact.", "U.S.", "USA", None),
+    ],
+)
+def test_mentions_country_and_sector(coder: Annalist, text: str, mention: str, country: str,
+                                     sector: str | None) -> None:  # fmt: skip
+    found = {e.text: e for e in _entities(coder, text)}
+    assert mention in found, list(found)
+    assert (found[mention].country, found[mention].sector) == (country, sector)
+
+
+def test_mentions_latin_american_is_not_american(coder: Annalist) -> None:
+    entities = _entities(coder, "Several Latin American governments recalled their envoys, and American "
+                                "diplomats followed.")  # fmt: skip
+    assert [(e.text, e.country) for e in entities] == [("American diplomats", "USA")]
+
+
+def test_mentions_titled_person_with_country_and_later_surname(coder: Annalist) -> None:
+    entities = _entities(coder, "Peru's Foreign Minister Ana Cecilia Gervasi met her counterpart on Monday. "
+                                "Gervasi said the talks went well.")  # fmt: skip
+    people = [e for e in entities if e.kind == "person"]
+    assert [(e.name, e.country, e.sector) for e in people] == [("Ana Cecilia Gervasi", "PER", "GOV")] * 2
+    assert people[0].text.startswith("Peru's Foreign Minister")
+    assert people[1].text == "Gervasi" and people[1].sentence == 1
+
+
+def test_mentions_offsets_point_into_the_text(coder: Annalist) -> None:
+    text = "Quito, May 2 (ADW)-- Ecuador and Colombia reopened their border on Monday."
+    for entity in _entities(coder, text):
+        assert text[entity.start : entity.end] == entity.text

@@ -1,0 +1,71 @@
+"""The codebook: every pattern's own examples are coded with it; malformed patterns name their line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from annalist.errors import DataError
+from annalist.events.codebook import load_codebook, parse_path
+from annalist.events.plover import load_plover_tables
+from annalist.model import EVENT_TYPES
+from annalist.pipeline import Annalist
+
+CODEBOOK = load_codebook()
+EXAMPLES = [(p.id, text) for p in CODEBOOK.patterns for text in p.examples]
+
+
+def test_codebook_every_pattern_has_an_example() -> None:
+    assert [p.id for p in CODEBOOK.patterns if not p.examples] == []
+
+
+@pytest.mark.parametrize(("pattern_id", "text"), EXAMPLES, ids=[f"{i}:{t[:30]}" for i, t in EXAMPLES])
+def test_codebook_example_is_coded_by_its_pattern(coder: Annalist, pattern_id: str, text: str) -> None:
+    events = coder.code_text(text, published=dt.date(2021, 6, 1))
+    produced = [e.produced_by for e in events]
+    assert f"pattern:{pattern_id}" in produced, produced
+
+
+def test_codebook_tables_cover_plover() -> None:
+    tables = load_plover_tables()
+    assert set(tables.quad) == set(EVENT_TYPES)
+    assert tables.intensity("ASSAULT", "massacre") == -10
+    assert tables.intensity("COOPERATE", None) == 9.5
+    assert tables.to_plover("1622").event == "SANCTION"  # type: ignore[union-attr]
+    assert tables.to_plover("0199") is None
+    assert tables.to_plover("0343").mode is None and tables.to_plover("0343").event == "AGREE"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("- id: x.y\n  event: ATTACK\n  trigger: {lemma: [attack]}\n", "unknown event type 'ATTACK'"),
+        ("- id: x.y\n  event: ASSAULT\n  mode: punch\n  trigger: {lemma: [hit]}\n", "unknown mode 'punch'"),
+        ("- id: x.y\n  event: ASSAULT\n  trigger: {lemma: [hit]}\n  require: [{path: 'dobj>>pobj'}]\n",
+         "bad path step"),
+        ("- id: Bad\n  event: ASSAULT\n  trigger: {lemma: [hit]}\n", "must look like type.name"),
+        ("- id: x.y\n  event: ASSAULT\n", "missing trigger"),
+    ],
+)  # fmt: skip
+def test_codebook_malformed_user_codebook_names_its_line(tmp_path: Path, entry: str, problem: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("- id: ok.one\n  event: AID\n  trigger: {lemma: [donate]}\n" + entry, "utf-8")
+    with pytest.raises(DataError, match=rf"{re.escape(str(path))}: line 4: .*{re.escape(problem)}"):
+        load_codebook([path])
+
+
+def test_codebook_user_pattern_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("- id: aid.airlift\n  event: AID\n  cameo: '073'\n  trigger: {lemma: [airlift], pos: [VERB]}\n"
+                    "  require: [{path: dobj}]\n  recipient: [prep:to]\n  examples: [x]\n", "utf-8")  # fmt: skip
+    codebook = load_codebook([path])
+    assert "airlift" in codebook.by_lemma and codebook.by_lemma["airlift"][0].source == "mine.yaml"
+
+
+def test_codebook_parse_path() -> None:
+    steps = parse_path("dobj>prep:to|into>pobj")
+    assert [sorted(s.deps) for s in steps] == [["dobj"], ["prep"], ["pobj"]]
+    assert sorted(steps[1].words) == ["into", "to"]

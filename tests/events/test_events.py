@@ -1,0 +1,80 @@
+"""Events on real parses: roles, modality, sizes, explanations, offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annalist.events.sizes import find_size
+from annalist.model import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _one(events: list[Event], kind: str) -> Event:
+    found = [e for e in events if e.event == kind]
+    assert len(found) == 1, [(e.event, e.produced_by) for e in events]
+    return found[0]
+
+
+def test_events_roles_from_subject_and_preposition(code: Code) -> None:
+    event = _one(code("Colombia recalled its ambassador from Venezuela on Monday."), "SANCTION")
+    assert [a.country for a in event.actor] == ["COL"] and [r.country for r in event.recipient] == ["VEN"]
+    assert (event.mode, event.context, event.quad_class, event.intensity) == ("withdraw", ["diplomatic"], 4, -6.0)
+
+
+def test_events_passive_roles(code: Code) -> None:
+    event = _one(code("Two Kenyan soldiers were killed by Somali militants near the border."), "ASSAULT")
+    assert [a.country for a in event.actor] == ["SOM"]
+    assert [(r.country, r.sector) for r in event.recipient] == [("KEN", "MIL")]
+
+
+def test_events_compound_recipient_is_a_list(code: Code) -> None:
+    event = _one(code("Argentina restored diplomatic ties with Chile and Uruguay in 2019."), "SUPPORT")
+    assert [r.country for r in event.recipient] == ["CHL", "URY"]
+
+
+def test_events_need_a_political_actor(code: Code) -> None:
+    assert code("The striker attacked the goal again and again in the second half.") == []
+    assert code("Heavy rain killed crops across the valley.") == []
+
+
+def test_events_negated_and_future_are_flagged(code: Code) -> None:
+    negated = _one(code("Chile did not recall its ambassador from Peru."), "SANCTION")
+    assert negated.modality.negated and "negated by 'not'" in negated.explanation
+    future = _one(code("Japan will send humanitarian aid to Nepal."), "AID")
+    assert future.modality.future and not future.modality.negated
+
+
+def test_events_reported_speech_names_the_speaker(code: Code) -> None:
+    event = _one(code("Brazil's foreign ministry said Bolivia had expelled two Brazilian diplomats."), "SANCTION")
+    assert event.modality.reported and event.modality.speaker == "BRA GOV"
+
+
+def test_events_explain_themselves_and_point_at_their_sentence(code: Code) -> None:
+    text = "Fishing boats returned to port. Colombia recalled its ambassador from Venezuela on Monday."
+    event = _one(code(text), "SANCTION")
+    assert event.produced_by == "pattern:sanction.recall_ambassador" and 0 < event.confidence <= 1
+    assert "matched 'recalled'" in event.explanation and "actor from subject" in event.explanation
+    assert (
+        text[event.start : event.end] == event.text == "Colombia recalled its ambassador from Venezuela on Monday."
+    )
+    assert text[event.trigger_start : event.trigger_end] == "recalled" and event.sentence == 1
+
+
+def test_events_ids_are_stable(code: Code) -> None:
+    text = "Colombia recalled its ambassador from Venezuela on Monday."
+    assert [e.id for e in code(text)] == [e.id for e in code(text)]
+
+
+def test_sizes_casualties_and_money() -> None:
+    size = find_size("Over 1,500 Palestinians were killed and 300 were wounded; police arrested dozens.")
+    assert (size.dead, size.injured, size.arrested) == (1500, 300, 24)
+    money = find_size("Ecuador bought $30 million worth of weapons.")
+    assert (money.money, money.currency) == (30_000_000, "USD")
+    assert find_size("Talks lasted three days.").dead is None
+
+
+def test_sizes_only_those_that_belong_to_the_event_type(code: Code) -> None:
+    text = "After the strike killed 12 people, Peru recalled its ambassador from Chile."
+    sanction = _one(code(text), "SANCTION")
+    assert sanction.size.dead is None
