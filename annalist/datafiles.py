@@ -11,6 +11,7 @@ import yaml
 from annalist.errors import DataError, Errors
 
 DATA_ROOT = Path(__file__).parent
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ten times faster
 
 
 def data_path(*parts: str) -> Path:
@@ -24,7 +25,7 @@ def _load_yaml(path: Path) -> yaml.Node | None:
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(Errors.E202.format(path=path, problem=f"cannot read ({error})")) from error
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise DataError(Errors.E201.format(path=path, line=line, problem=error.problem)) from error
@@ -42,7 +43,7 @@ def read_yaml_list(path: Path) -> list[tuple[int, dict[str, Any]]]:
         return []
     if not isinstance(node, yaml.SequenceNode):
         raise DataError(Errors.E201.format(path=path, line=node.start_mark.line + 1, problem="expected a list"))
-    loader = yaml.SafeLoader("")
+    loader = _LOADER("")
     items: list[tuple[int, dict[str, Any]]] = []
     for child in node.value:
         line = child.start_mark.line + 1
@@ -60,7 +61,7 @@ def read_yaml_mapping(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(node, yaml.MappingNode):
         raise DataError(Errors.E201.format(path=path, line=node.start_mark.line + 1, problem="expected a mapping"))
-    mapping = yaml.SafeLoader("").construct_mapping(node, deep=True)
+    mapping = _LOADER("").construct_mapping(node, deep=True)
     return {str(key): value for key, value in mapping.items()}
 
 
