@@ -89,7 +89,9 @@ class Annalist:
 
     def _code_batch(self, batch: list[Article]) -> list[CodedArticle | InputError]:
         try:
+            started = time.perf_counter()
             docs = [make_doc(self.nlp, article) for article in batch]
+            self.timings["tokenizer"] = self.timings.get("tokenizer", 0.0) + time.perf_counter() - started
             return [to_coded(doc) for doc in self._timed_pipe(docs)]
         except Exception:  # one bad article must not lose its batch: retry one by one
             results: list[CodedArticle | InputError] = []

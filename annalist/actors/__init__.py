@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annalist.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
-from annalist.actors.mentions import Mention, build_matcher, find_mentions
+from annalist.actors.mentions import Mention, NameMatcher, find_mentions
 from annalist.model import Entity
 
 __all__ = ["ActorEntry", "ActorStage", "Gazetteer", "load_gazetteer"]
@@ -23,10 +23,10 @@ class ActorStage:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.matcher, self.keys = build_matcher(nlp, gazetteer)
+        self.matcher = NameMatcher(nlp, gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_mentions(doc, self.matcher, self.keys, self.gazetteer)
+        mentions = find_mentions(doc, self.matcher, self.gazetteer)
         doc._.entities = [self._entity(doc, mention) for mention in mentions]
         return doc
 

@@ -46,6 +46,7 @@ class Phrase:
     text: str
     code: str
     form: str
+    match: str = "exact"  # exact (case as written), lower (any case), prefix (any case, last word a prefix)
 
 
 @dataclass(slots=True)
@@ -66,17 +67,23 @@ class Gazetteer:
     blocklist: list[str] = field(default_factory=list)
     sectors: SectorLexicon = field(default_factory=SectorLexicon)
 
-    def add(self, entry: ActorEntry, names: Iterable[tuple[str, str]]) -> None:
-        """Add (or replace) an entry and the phrases that name it, as (text, form) pairs."""
+    def add(self, entry: ActorEntry, names: Iterable[tuple[str, str]], *, match: str = "exact") -> None:
+        """Add (or replace) an entry and the phrases that name it, as (text, form) pairs.
+
+        match (str): how the phrases match text: exact (case as written), lower (any case), or prefix (any
+            case, the last word a prefix: CAMEO dictionaries' "ARGENTIN" matches "Argentine"). A name may
+            carry its own as "text|prefix".
+        """
         if entry.code in self.entries:
             self.phrases = [p for p in self.phrases if p.code != entry.code]
         self.entries[entry.code] = entry
         seen: set[str] = set()
-        for text, form in names:
-            text = " ".join(str(text).split())
+        for raw, form in names:
+            text, _, own = str(raw).partition("|")
+            text = " ".join(text.split())
             if text and text not in seen:
                 seen.add(text)
-                self.phrases.append(Phrase(text=text, code=entry.code, form=form))
+                self.phrases.append(Phrase(text=text, code=entry.code, form=form, match=own or match))
 
 
 def _strings(value: Any, path: Path, line: int, key: str) -> list[str]:
@@ -195,7 +202,12 @@ def read_gazetteer(user_files: Sequence[Path] = (), *, data_dir: Path | None = N
     for path in user_files:
         if not path.exists():
             raise DataError(Errors.E202.format(path=path, problem="no such file"))
-        _add_named(gazetteer, path, "group")
+        if path.suffix.lower() in (".yaml", ".yml"):
+            _add_named(gazetteer, path, "group")
+        else:
+            from annalist.actors.cameo_dictionary import add_cameo_dictionary
+
+            add_cameo_dictionary(gazetteer, path)
     return gazetteer
 
 

@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -33,24 +34,40 @@ class Mention:
     former: bool = False
 
 
-def build_matcher(doc_maker: object, gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[int, tuple[str, str]]]:
-    """A case-sensitive phrase matcher over every gazetteer phrase and blocklisted phrase.
+class NameMatcher:
+    """Finds every gazetteer phrase (and blocklisted phrase) in a Doc: exact phrases case-sensitively,
+    user-dictionary phrases in any case, prefix phrases by the start of their last word."""
 
-    doc_maker (Language): the pipeline, whose tokenizer splits the phrases as it splits text.
-    RETURNS (tuple): the matcher and a map from match id to (entry code, form).
-    """
-    vocab = doc_maker.vocab  # type: ignore[attr-defined]
-    matcher = PhraseMatcher(vocab, attr="ORTH")
-    keys: dict[int, tuple[str, str]] = {}
-    grouped: dict[tuple[str, str], list[str]] = {}
-    for phrase in gazetteer.phrases:
-        grouped.setdefault((phrase.code, phrase.form), []).append(phrase.text)
-    grouped[(BLOCK, BLOCK)] = list(gazetteer.blocklist)
-    for (code, form), texts in grouped.items():
-        key = f"{code}|{form}"
-        matcher.add(key, list(doc_maker.tokenizer.pipe(texts)))  # type: ignore[attr-defined]
-        keys[vocab.strings[key]] = (code, form)
-    return matcher, keys
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        vocab = nlp.vocab
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.prefix = Matcher(vocab)
+        self.keys: dict[int, tuple[str, str]] = {}
+        grouped: dict[tuple[str, str, str], list[str]] = {}
+        for phrase in gazetteer.phrases:
+            grouped.setdefault((phrase.code, phrase.form, phrase.match), []).append(phrase.text)
+        grouped[(BLOCK, BLOCK, "exact")] = list(gazetteer.blocklist)
+        for (code, form, match), texts in grouped.items():
+            key = f"{code}|{form}"
+            self.keys[vocab.strings.add(key)] = (code, form)
+            if match == "prefix":
+                self.prefix.add(key, [self._prefix_pattern(text) for text in texts])
+            else:
+                (self.lower if match == "lower" else self.exact).add(key, [nlp.make_doc(text) for text in texts])
+
+    @staticmethod
+    def _prefix_pattern(text: str) -> list[dict[str, object]]:
+        *words, last = text.lower().split()
+        pattern: list[dict[str, object]] = [{"LOWER": word} for word in words]
+        return [*pattern, {"LOWER": {"REGEX": f"^{re.escape(last)}"}}]
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """Every match, as spans labelled with their key, overlaps included."""
+        found = [
+            match for matcher in (self.exact, self.lower, self.prefix) if len(matcher) for match in matcher(doc)
+        ]
+        return [Span(doc, start, end, label=match_id) for match_id, start, end in found]
 
 
 def _phrase_text(tokens: list[Token]) -> tuple[str, str]:
@@ -88,11 +105,9 @@ def _governing_noun(span: Span) -> Token | None:
     return None
 
 
-def _named_mentions(doc: Doc, matcher: PhraseMatcher, keys: dict[int, tuple[str, str]],
-                    gazetteer: Gazetteer) -> Iterator[Mention]:  # fmt: skip
-    spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
-    for span in filter_spans(spans):
-        code, form = keys[span.label]
+def _named_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer) -> Iterator[Mention]:
+    for span in filter_spans(matcher(doc)):
+        code, form = matcher.keys[span.label]
         if code == BLOCK:
             continue
         entry = gazetteer.entries[code]
@@ -195,13 +210,12 @@ def _later_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> Iterato
                       sector=person.sector, office=person.office, former=person.former)  # fmt: skip
 
 
-def find_mentions(doc: Doc, matcher: PhraseMatcher, keys: dict[int, tuple[str, str]],
-                  gazetteer: Gazetteer) -> list[Mention]:  # fmt: skip
+def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer) -> list[Mention]:
     """Every actor mention in the Doc, in text order, without overlaps.
 
     RETURNS (list[Mention]): the mentions.
     """
-    named = list(_named_mentions(doc, matcher, keys, gazetteer))
+    named = list(_named_mentions(doc, matcher, gazetteer))
     taken = {i for m in named if m.entry.kind != "state" for i in range(m.start, m.end)}
     people = list(_person_mentions(doc, taken, named, gazetteer))
     # a country named inside a person's title ("Ecuador's Minister ... Jarrin") belongs to the person

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from annalist.cli import bench as _bench
 from annalist.cli import code as _code
+from annalist.cli import evaluate as _evaluate
 from annalist.cli import events as _events
 
 app = typer.Typer(
@@ -17,6 +19,8 @@ app = typer.Typer(
 app.command("code")(_code.code)
 app.command("events")(_events.events)
 app.command("export")(_events.export)
+app.command("evaluate")(_evaluate.evaluate_command)
+app.command("bench")(_bench.bench_command)
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ Every Annalist stage is a spaCy component that reads the Doc and adds to it thro
 
 from __future__ import annotations
 
-import bisect
 from typing import Any
 
 from spacy.language import Language
@@ -86,14 +85,18 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 def split_sentences(doc: Doc) -> Doc:
     """Record the Doc's sentences (with whitespace trimmed) and the sentence index of every token."""
     sentences: list[Sentence] = []
-    starts: list[int] = []
+    sent_of = [0] * len(doc)
+    text = doc.text
     for sent in doc.sents:
-        words = [token for token in sent if not token.is_space]
-        if not words:
-            continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1])
-        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=doc.text[start:end]))
-        starts.append(sent.start)
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end]))
+        # a sentence of whitespace alone belongs to the sentence before it
+        sent_of[sent.start : sent.end] = [max(len(sentences) - 1, 0)] * (sent.end - sent.start)
     doc._.sentences = sentences
-    doc._.sent_of = [max(bisect.bisect_right(starts, token.i) - 1, 0) for token in doc]
+    doc._.sent_of = sent_of
     return doc

@@ -1,0 +1,69 @@
+"""`annalist bench`: speed and memory on a corpus, against spaCy's own parse."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from annalist.bench import run_bench
+from annalist.cli.common import out, reports_errors
+from annalist.pipeline import Options
+from annalist.settings import Settings
+
+
+def render(report: dict[str, Any]) -> None:
+    """Print a benchmark report with Rich."""
+    seconds = report["seconds"]
+    table = Table(title=f"{', '.join(report['corpora'])} ({report['workers']} worker(s))")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    rows = [
+        ("articles (skipped)", f"{report['articles']} ({report['skipped']})"),
+        ("sentences / words / events", f"{report['sentences']} / {report['words']} / {report['events']}"),
+        ("articles/s", str(report["articles_per_s"])), ("sentences/s", str(report["sentences_per_s"])),
+        ("words/s", str(report["words_per_s"])),
+        ("seconds: read / code / store", f"{seconds['read']} / {seconds['code']} / {seconds['store']}"),
+        ("seconds: spaCy alone", str(seconds["spacy_parse"])),
+        ("code / spaCy (target <= 1.3)", str(report["ratio_code_to_spacy"])),
+        ("read+code+store / spaCy", str(report["ratio_end_to_end_to_spacy"])),
+        ("peak memory MB (target <= 1024)", str(report["peak_memory_mb"])),
+    ]  # fmt: skip
+    for name, value in rows:
+        table.add_row(name, value)
+    out.print(table)
+    if report["stage_share"]:
+        stages = Table(title="time share per stage")
+        stages.add_column("stage")
+        stages.add_column("share", justify="right")
+        for name, share in sorted(report["stage_share"].items(), key=lambda item: -item[1]):
+            stages.add_row(name, f"{share:.1%}")
+        out.print(stages)
+
+
+@reports_errors
+def bench_command(
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="A corpus file or folder; repeatable.")],
+    workers: Annotated[int, typer.Option(help="Coding processes.")] = 1,
+    limit: Annotated[int | None, typer.Option(help="At most this many articles.")] = None,
+    split_stories: Annotated[
+        bool,
+        typer.Option(
+            "--split-stories", help="Split .txt files into stories at blank lines (concatenated news dumps)."
+        ),
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="Another installed English spaCy pipeline.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Measure speed and memory on real news, and the ratio to spaCy's own parse of the same texts."""
+    options = Options(settings=Settings().with_(model=model))
+    report = run_bench(
+        corpus, options=options, workers=workers, limit=limit, split_stories=split_stories
+    ).to_dict()
+    if as_json:
+        out.print_json(json.dumps(report))
+    else:
+        render(report)

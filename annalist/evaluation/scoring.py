@@ -1,0 +1,193 @@
+"""Scores: per-label precision, recall and F1, micro and macro averages, a confusion matrix, actor, sector,
+date and flag accuracy on matched events, and the worst errors.
+
+Sentence-level scoring. For each gold sentence, the set of gold event types is compared with the set of
+predicted types (negated events are not counted as predictions: they did not happen). A predicted type the
+gold lacks is a false positive, a gold type not predicted a false negative. Sets that give only a quad class
+(ConfliBERT) compare the quad class of the most confident predicted event (0 when there is none).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from annalist.evaluation.gold import NO_EVENT, GoldActor, GoldEvent, GoldRecord
+from annalist.model import EVENT_TYPES, Event
+
+MERGED_COUNTRIES = {"UNO": "IGO", "EUR": "IGO"}  # gold sets that code every IGO as IGO
+FLAGS = ("historical", "future", "hypothetical", "negated", "reported", "unattributed")
+
+
+@dataclass(slots=True)
+class LabelScore:
+    label: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.correct += int(ok)
+
+    @property
+    def value(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+
+@dataclass(slots=True)
+class Scores:
+    labels: dict[str, LabelScore]
+    confusion: dict[str, Counter[str]] = field(default_factory=dict)
+    accuracy: dict[str, Accuracy] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    records: int = 0
+
+    def micro(self) -> LabelScore:
+        total = LabelScore("micro")
+        for score in self.labels.values():
+            total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
+        return total
+
+    def macro(self) -> tuple[float, float, float]:
+        """Macro precision, recall and F1 over the labels the gold holds."""
+        present = [s for s in self.labels.values() if s.support]
+        if not present:
+            return 0.0, 0.0, 0.0
+        n = len(present)
+        return (sum(s.precision for s in present) / n, sum(s.recall for s in present) / n,
+                sum(s.f1 for s in present) / n)  # fmt: skip
+
+
+def _counted(events: list[Event]) -> list[Event]:
+    return [e for e in events if not e.modality.negated]
+
+
+def _primary(events: list[Event]) -> Event | None:
+    return max(events, key=lambda e: e.confidence, default=None)
+
+
+def _countries(actors: list[Any], merge: bool) -> set[str]:
+    codes = {a.country for a in actors if a.country}
+    return {MERGED_COUNTRIES.get(c, c) for c in codes} if merge else codes
+
+
+def _date_matches(gold: GoldEvent, event: Event) -> bool:
+    if event.date.start is None:
+        return False
+    precision = gold.date_precision or {4: "year", 7: "month", 10: "day"}.get(len(gold.date or ""))
+    return event.date.precision == precision and event.date.start.isoformat().startswith(gold.date or "?")
+
+
+def _compare_event(gold: GoldEvent, event: Event, scores: Scores, merge: bool, flags: bool) -> None:
+    for role, gold_actors, actors in (
+        ("actor", gold.actor, event.actor),
+        ("recipient", gold.recipient, event.recipient),
+    ):
+        gold_codes = _countries(gold_actors, merge)
+        if gold_codes:
+            scores.accuracy.setdefault(f"{role} country", Accuracy()).add(gold_codes == _countries(actors, merge))
+        for gold_actor in (a for a in gold_actors if a.sector and a.country):
+            same = [a for a in actors if _countries([a], merge) == _countries([gold_actor], merge)]
+            scores.accuracy.setdefault(f"{role} sector", Accuracy()).add(
+                any(a.sector == gold_actor.sector for a in same)
+            )
+    if gold.date:
+        scores.accuracy.setdefault("date", Accuracy()).add(_date_matches(gold, event))
+    for flag in FLAGS if flags else ():
+        expected, found = flag in gold.flags, bool(getattr(event.modality, flag))
+        if expected or found:
+            scores.accuracy.setdefault(f"flag {flag}", Accuracy()).add(expected == found)
+
+
+def _actor_text(actors: list[GoldActor] | list[Any]) -> str:
+    return "+".join(" ".join(p for p in (a.country, a.sector) if p) for a in actors) or "-"
+
+
+def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool = False, flags: bool = True,
+                 worst: int = 20) -> Scores:  # fmt: skip
+    """Score predicted events against gold events, sentence by sentence.
+
+    pairs (list): each gold record with the events Annalist coded from its text.
+    merge_igo (bool): count UNO and EUR as IGO (for gold sets that do).
+    flags (bool): score modality flags (for gold sets that annotate them).
+    worst (int): how many of the worst errors to keep.
+    RETURNS (Scores): the scores.
+    """
+    scores = Scores(labels={t: LabelScore(t) for t in EVENT_TYPES}, records=len(pairs))
+    mistakes: list[tuple[float, dict[str, Any]]] = []
+    for gold, predicted in pairs:
+        events = _counted(predicted)
+        gold_types = {g.event for g in gold.events}
+        found_types = {e.event for e in events}
+        for label in gold_types | found_types:
+            score = scores.labels[label]
+            score.tp += label in gold_types and label in found_types
+            score.fp += label in found_types and label not in gold_types
+            score.fn += label in gold_types and label not in found_types
+        primary = _primary(events)
+        gold_primary = gold.events[0].event if gold.events else NO_EVENT
+        scores.confusion.setdefault(gold_primary, Counter())[primary.event if primary else NO_EVENT] += 1
+        for gold_event in gold.events:
+            match = next((e for e in events if e.event == gold_event.event), None)
+            if match is not None:
+                _compare_event(gold_event, match, scores, merge_igo, flags)
+        if gold_types != found_types:
+            wrong = [e for e in events if e.event not in gold_types]
+            badness = max((e.confidence for e in wrong), default=0.0) + len(gold_types - found_types) * 0.01
+            mistakes.append((badness, {
+                "id": gold.id, "text": gold.text,
+                "gold": [f"{g.event} {_actor_text(g.actor)} -> {_actor_text(g.recipient)}" for g in gold.events],
+                "predicted": [f"{e.event} {_actor_text(e.actor)} -> {_actor_text(e.recipient)} "
+                              f"[{e.produced_by} {e.confidence:.2f}]" for e in events],
+            }))  # fmt: skip
+    scores.errors = [m for _, m in sorted(mistakes, key=lambda pair: -pair[0])[:worst]]
+    return scores
+
+
+def score_quads(pairs: list[tuple[GoldRecord, list[Event]]], *, worst: int = 20) -> Scores:
+    """Score the quad class of the most confident predicted event (0 for none) against a five-class gold."""
+    labels = {str(q): LabelScore(str(q)) for q in range(5)}
+    scores = Scores(labels=labels, records=len(pairs))
+    accuracy = scores.accuracy.setdefault("quad class", Accuracy())
+    mistakes = []
+    for gold, predicted in pairs:
+        primary = _primary(_counted(predicted))
+        found, expected = str(primary.quad_class if primary else 0), str(gold.quad)
+        scores.confusion.setdefault(expected, Counter())[found] += 1
+        accuracy.add(found == expected)
+        if found == expected:
+            labels[found].tp += 1
+        else:
+            labels[found].fp += 1
+            labels[expected].fn += 1
+            mistakes.append((primary.confidence if primary else 0.0, {
+                "id": gold.id, "text": gold.text, "gold": [expected],
+                "predicted": [f"{found} {primary.event} [{primary.produced_by}]" if primary else "0 (no event)"],
+            }))  # fmt: skip
+    scores.errors = [m for _, m in sorted(mistakes, key=lambda pair: -pair[0])[:worst]]
+    return scores
