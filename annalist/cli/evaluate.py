@@ -28,7 +28,7 @@ def _labels_table(report: dict[str, Any]) -> Table:
         table.add_row(
             row["label"], _pct(row["precision"]), _pct(row["recall"]), _pct(row["f1"]), str(row["support"])
         )
-    for name in ("micro", "macro"):
+    for name in ("micro", "macro", "detection"):
         avg = report[name]
         table.add_row(Text(name, style="bold"), _pct(avg["precision"]), _pct(avg["recall"]), _pct(avg["f1"]), "",
                       style="bold")  # fmt: skip

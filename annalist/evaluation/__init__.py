@@ -42,6 +42,7 @@ class EvalSet:
     quads: bool = False
     merge_igo: bool = False
     flags: bool = False  # the gold annotates modality flags
+    match_types: bool = True  # the gold's event types mean what PLOVER's do
 
 
 SETS: dict[str, EvalSet] = {
@@ -51,7 +52,7 @@ SETS: dict[str, EvalSet] = {
                 merge_igo=True),
         EvalSet("petrarch", "PETRARCH unit tests (CAMEO codes through the crosswalk; fictional actors)",
                 read_petrarch_gold, actor_files=("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"),
-                merge_igo=True),
+                merge_igo=True, match_types=False),
         EvalSet("conflibert", "ConfliBERT CAMEO test (five classes: statement/appeal and the four quads)",
                 read_conflibert_gold, quads=True),
         EvalSet("team", "Annalist team's event test set (or any file in Annalist's gold format)", read_team_gold,
@@ -86,6 +87,8 @@ class Evaluation:
                        for s in scores.labels.values() if s.support or s.fp],
             "micro": {"precision": round(micro.precision, 4), "recall": round(micro.recall, 4), "f1": round(micro.f1, 4)},
             "macro": {"precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": round(macro_f1, 4)},
+            "detection": {"precision": round(scores.detection.precision, 4),
+                          "recall": round(scores.detection.recall, 4), "f1": round(scores.detection.f1, 4)},
             "accuracy": {name: {"value": None if a.value is None else round(a.value, 4), "correct": a.correct,
                                 "total": a.total} for name, a in sorted(scores.accuracy.items())},
             "confusion": {gold: dict(found) for gold, found in sorted(scores.confusion.items())},
@@ -129,7 +132,9 @@ def evaluate(name: str, path: Path | None = None, *, options: Options | None = N
     if evalset.quads:
         scores = score_quads(pairs, worst=worst)
     else:
-        scores = score_events(pairs, merge_igo=evalset.merge_igo, flags=evalset.flags, worst=worst)
+        scores = score_events(
+            pairs, merge_igo=evalset.merge_igo, flags=evalset.flags, match_types=evalset.match_types, worst=worst
+        )
     return Evaluation(
         name, gold_path, scores, evalset.quads, time.perf_counter() - started, options.settings.model
     )

@@ -62,6 +62,7 @@ class Accuracy:
 @dataclass(slots=True)
 class Scores:
     labels: dict[str, LabelScore]
+    detection: LabelScore = field(default_factory=lambda: LabelScore("any event"))  # event or none, per sentence
     confusion: dict[str, Counter[str]] = field(default_factory=dict)
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -129,12 +130,14 @@ def _actor_text(actors: list[GoldActor] | list[Any]) -> str:
 
 
 def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool = False, flags: bool = True,
-                 worst: int = 20) -> Scores:  # fmt: skip
+                 match_types: bool = True, worst: int = 20) -> Scores:  # fmt: skip
     """Score predicted events against gold events, sentence by sentence.
 
     pairs (list): each gold record with the events Annalist coded from its text.
     merge_igo (bool): count UNO and EUR as IGO (for gold sets that do).
     flags (bool): score modality flags (for gold sets that annotate them).
+    match_types (bool): compare actors on the predicted event of the gold event's type; when False (gold
+        types that carry no meaning, as in PETRARCH's unit tests), on the most confident predicted event.
     worst (int): how many of the worst errors to keep.
     RETURNS (Scores): the scores.
     """
@@ -144,6 +147,9 @@ def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool
         events = _counted(predicted)
         gold_types = {g.event for g in gold.events}
         found_types = {e.event for e in events}
+        scores.detection.tp += bool(gold_types) and bool(found_types)
+        scores.detection.fp += not gold_types and bool(found_types)
+        scores.detection.fn += bool(gold_types) and not found_types
         for label in gold_types | found_types:
             score = scores.labels[label]
             score.tp += label in gold_types and label in found_types
@@ -153,7 +159,7 @@ def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool
         gold_primary = gold.events[0].event if gold.events else NO_EVENT
         scores.confusion.setdefault(gold_primary, Counter())[primary.event if primary else NO_EVENT] += 1
         for gold_event in gold.events:
-            match = next((e for e in events if e.event == gold_event.event), None)
+            match = next((e for e in events if e.event == gold_event.event), None) if match_types else primary
             if match is not None:
                 _compare_event(gold_event, match, scores, merge_igo, flags)
         if gold_types != found_types:

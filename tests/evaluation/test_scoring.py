@@ -54,6 +54,8 @@ def test_scoring_precision_recall_f1_per_type() -> None:
     assert scores.accuracy["actor sector"].value == 1.0
     assert scores.confusion["NONE"]["SANCTION"] == 1 and scores.confusion["SANCTION"]["NONE"] == 1
     assert [e["id"] for e in scores.errors] == ["3", "2"], "confident false positives are the worst errors"
+    detection = scores.detection
+    assert (detection.tp, detection.fp, detection.fn) == (2, 1, 1)
 
 
 def test_scoring_igo_merge_and_dates() -> None:
