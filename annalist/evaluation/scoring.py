@@ -2,7 +2,8 @@
 date and flag accuracy on matched events, and the worst errors.
 
 Sentence-level scoring. For each gold sentence, the set of gold event types is compared with the set of
-predicted types (negated events are not counted as predictions: they did not happen). A predicted type the
+predicted types (negated events, gold or predicted, are left out of both: they did not happen; they are
+still matched for date and flag accuracy). A predicted type the
 gold lacks is a false positive, a gold type not predicted a false negative. Sets that give only a quad class
 (ConfliBERT) compare the quad class of the most confident predicted event (0 when there is none).
 """
@@ -145,7 +146,7 @@ def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool
     mistakes: list[tuple[float, dict[str, Any]]] = []
     for gold, predicted in pairs:
         events = _counted(predicted)
-        gold_types = {g.event for g in gold.events}
+        gold_types = {g.event for g in gold.events if "negated" not in g.flags}
         found_types = {e.event for e in events}
         scores.detection.tp += bool(gold_types) and bool(found_types)
         scores.detection.fp += not gold_types and bool(found_types)
@@ -156,10 +157,12 @@ def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool
             score.fp += label in found_types and label not in gold_types
             score.fn += label in gold_types and label not in found_types
         primary = _primary(events)
-        gold_primary = gold.events[0].event if gold.events else NO_EVENT
+        gold_primary = next((g.event for g in gold.events if "negated" not in g.flags), NO_EVENT)
         scores.confusion.setdefault(gold_primary, Counter())[primary.event if primary else NO_EVENT] += 1
         for gold_event in gold.events:
-            match = next((e for e in events if e.event == gold_event.event), None) if match_types else primary
+            negated = "negated" in gold_event.flags
+            pool = [e for e in predicted if e.modality.negated == negated] if match_types else events
+            match = next((e for e in pool if e.event == gold_event.event), None) if match_types else primary
             if match is not None:
                 _compare_event(gold_event, match, scores, merge_igo, flags)
         if gold_types != found_types:
