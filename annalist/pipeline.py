@@ -1,7 +1,7 @@
 """The `Annalist` object: owns the spaCy pipeline with Annalist's stages and codes articles with it.
 
     article -> make_doc -> spaCy (tagger, parser, NER) -> sentences -> actors -> events -> time -> places
-            -> CodedArticle
+            -> actor context -> CodedArticle
 
 Stages are spaCy components registered with versioned names (STAGES); each reads the Doc and adds to it.
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 import annalist.actors
+import annalist.actors.context
 import annalist.events
 import annalist.places
 import annalist.time  # noqa: F401  (registers the stage factories)
@@ -34,6 +35,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("events", "annalist_events_v1"),
     ("time", "annalist_time_v1"),
     ("places", "annalist_places_v1"),
+    ("actor_context", "annalist_actor_context_v1"),
 )
 SPACY_BATCH = 32
 
@@ -54,6 +56,7 @@ class Annalist:
         self.options = options or Options()
         self.nlp = load_nlp(self.options.settings)
         configs = {"actors": {"actor_files": list(self.options.actor_files)},
+                   "actor_context": {"actor_files": list(self.options.actor_files)},
                    "events": {"codebook_files": list(self.options.codebook_files)}}  # fmt: skip
         for name, factory in STAGES:
             self.nlp.add_pipe(factory, name=name, config=configs.get(name, {}))

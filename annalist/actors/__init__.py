@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from annalist.actors.gazetteer import ActorEntry, Gazetteer, load_gazetteer
 from annalist.actors.mentions import Mention, NameMatcher, find_mentions
 from annalist.model import Entity
+from annalist.places.gazetteer import load_places
 
 __all__ = ["ActorEntry", "ActorStage", "Gazetteer", "load_gazetteer"]
 
@@ -24,9 +25,10 @@ class ActorStage:
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.matcher = NameMatcher(nlp, gazetteer)
+        self.places = load_places()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_mentions(doc, self.matcher, self.gazetteer)
+        mentions = find_mentions(doc, self.matcher, self.gazetteer, self.places)
         doc._.entities = [self._entity(doc, mention) for mention in mentions]
         return doc
 
@@ -34,6 +36,7 @@ class ActorStage:
     def _entity(doc: Doc, mention: Mention) -> Entity:
         span = doc[mention.start : mention.end]
         entry = mention.entry
+        period = entry.at(doc._.article.published if doc._.article is not None else None)
         return Entity(
             text=span.text,
             start=span.start_char,
@@ -41,13 +44,13 @@ class ActorStage:
             sentence=doc._.sent_of[mention.start],
             name=entry.name,
             code=entry.code,
-            country=entry.country,
+            country=period.country if period is not None and period.country else entry.country,
             sector=mention.sector,
             kind=entry.kind,
             source=f"{entry.source}/{mention.form}" if entry.source else mention.form,
             office=mention.office,
-            term_start=entry.valid_from,
-            term_end=entry.valid_to,
+            term_start=period.start if period is not None else None,
+            term_end=period.end if period is not None else None,
         )
 
 

@@ -24,8 +24,22 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """What an actor was between two dates (either open): a person's term of office, a dated code."""
+
+    start: dt.date | None
+    end: dt.date | None
+    country: str | None
+    sector: str | None
+    office: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
-    """One actor the gazetteer knows."""
+    """One actor the gazetteer knows. `periods`, when given, say what it was when (see `at`)."""
 
     code: str
     name: str
@@ -34,9 +48,18 @@ class ActorEntry:
     sector: str | None = None
     other_sectors: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    periods: tuple[Period, ...] = ()
     source: str = ""
+
+    def at(self, day: dt.date | None) -> Period | None:
+        """The period covering a day; for a day after every period, None (the caller decides: a former
+        office holder is ELI); for no day, the latest period."""
+        if not self.periods:
+            return None
+        if day is None:
+            return max(self.periods, key=lambda p: p.start or dt.date.min)
+        covering = [p for p in self.periods if p.covers(day)]
+        return max(covering, key=lambda p: p.start or dt.date.min) if covering else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +77,7 @@ class SectorLexicon:
     """Head nouns and titles that give an actor its sector."""
 
     nouns: dict[str, str] = field(default_factory=dict)  # lower-case noun or phrase -> sector
+    standalone: dict[str, str] = field(default_factory=dict)  # nouns that name an actor on their own
     titles: dict[str, str] = field(default_factory=dict)  # title as written -> sector
     descriptions: dict[str, str] = field(default_factory=dict)
 
@@ -66,6 +90,7 @@ class Gazetteer:
     phrases: list[Phrase] = field(default_factory=list)
     blocklist: list[str] = field(default_factory=list)
     sectors: SectorLexicon = field(default_factory=SectorLexicon)
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # surname -> codes of people with it
 
     def add(self, entry: ActorEntry, names: Iterable[tuple[str, str]], *, match: str = "exact") -> None:
         """Add (or replace) an entry and the phrases that name it, as (text, form) pairs.
@@ -104,6 +129,15 @@ def _date(value: Any, path: Path, line: int, key: str) -> dt.date | None:
     except ValueError as error:
         problem = f"'{key}' must be a date YYYY-MM-DD, not {value!r}"
         raise DataError(Errors.E201.format(path=path, line=line, problem=problem)) from error
+
+
+def _period(item: dict[str, Any], path: Path, line: int) -> tuple[Period, ...]:
+    start, end = _date(item.get("from"), path, line, "from"), _date(item.get("to"), path, line, "to")
+    if start is None and end is None:
+        return ()
+    if start and end and end < start:
+        raise DataError(Errors.E201.format(path=path, line=line, problem="'to' is before 'from'"))
+    return (Period(start, end, item.get("country"), item.get("sector")),)
 
 
 def _require(item: dict[str, Any], keys: Sequence[str], path: Path, line: int) -> None:
@@ -146,8 +180,7 @@ def _add_named(gazetteer: Gazetteer, path: Path, kind: str) -> None:
             sector=item.get("sector"),
             other_sectors=tuple(_strings(item.get("other_sectors"), path, line, "other_sectors")),
             members=tuple(_strings(item.get("members"), path, line, "members")),
-            valid_from=_date(item.get("from"), path, line, "from"),
-            valid_to=_date(item.get("to"), path, line, "to"),
+            periods=_period(item, path, line),
             source=path.stem,
         )
         names = [(entry.name, "name")] + [
@@ -164,21 +197,27 @@ def _load_sectors(path: Path) -> SectorLexicon:
         lexicon.descriptions[sector] = str(spec.get("description", ""))
         for noun in spec.get("nouns") or []:
             lexicon.nouns[str(noun).lower()] = sector
+        for noun in spec.get("standalone") or []:
+            if str(noun).lower() not in lexicon.nouns:
+                raise DataError(
+                    Errors.E202.format(path=path, problem=f"standalone noun {noun!r} is not in {sector}'s nouns")
+                )
+            lexicon.standalone[str(noun).lower()] = sector
         for title in spec.get("titles") or []:
             lexicon.titles[str(title)] = sector
     return lexicon
 
 
-def load_gazetteer(user_files: Sequence[Path] = (), *, data_dir: Path | None = None) -> Gazetteer:
-    """The shipped gazetteer (loaded once per process, shared: do not modify it) plus user dictionaries."""
-    if not user_files and data_dir is None:
-        return _shipped_gazetteer()
-    return read_gazetteer(user_files, data_dir=data_dir)
+def load_gazetteer(user_files: Sequence[Path] = ()) -> Gazetteer:
+    """The shipped gazetteer plus user dictionaries, loaded once per process for each set of files (the
+    stages that need it share one copy: do not modify it)."""
+    stamps = tuple((str(p), p.stat().st_mtime if p.exists() else 0.0) for p in user_files)
+    return _cached_gazetteer(stamps)
 
 
-@lru_cache(maxsize=1)
-def _shipped_gazetteer() -> Gazetteer:
-    return read_gazetteer(())
+@lru_cache(maxsize=8)
+def _cached_gazetteer(stamps: tuple[tuple[str, float], ...]) -> Gazetteer:
+    return read_gazetteer([Path(path) for path, _ in stamps])
 
 
 def read_gazetteer(user_files: Sequence[Path] = (), *, data_dir: Path | None = None) -> Gazetteer:
@@ -199,11 +238,17 @@ def read_gazetteer(user_files: Sequence[Path] = (), *, data_dir: Path | None = N
     if blocklist.exists():
         gazetteer.blocklist = [str(item) for item in _plain_list(blocklist)]
     gazetteer.sectors = _load_sectors(folder / "sectors.yaml")
+    from annalist.actors.people import add_people
+
+    for table in sorted(folder.glob("leaders*.tsv")) + sorted(folder.glob("people*.tsv")):
+        add_people(gazetteer, table)
     for path in user_files:
         if not path.exists():
             raise DataError(Errors.E202.format(path=path, problem="no such file"))
         if path.suffix.lower() in (".yaml", ".yml"):
             _add_named(gazetteer, path, "group")
+        elif path.suffix.lower() == ".tsv":
+            add_people(gazetteer, path)
         else:
             from annalist.actors.cameo_dictionary import add_cameo_dictionary
 

@@ -45,7 +45,12 @@ def _verb_subject(verb: Token, seen: int = 0) -> Iterator[Token]:
         else:
             yield subject
     if not found and seen < 4:
-        if verb.dep_ in LIGHT_CLIMB or (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
+        controller = (
+            [c for c in verb.head.children if c.dep_ in ("dobj", "dative")] if verb.dep_ == "xcomp" else []
+        )
+        if controller and verb.head.pos_ == "VERB":
+            yield controller[0]  # object control: "urged Russians to protest" -> the Russians protest
+        elif verb.dep_ in LIGHT_CLIMB or (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
             if verb.dep_ == "relcl":
                 yield verb.head
             else:

@@ -109,6 +109,11 @@ def test_gazetteer_data_user_dictionary_adds_and_overrides(tmp_path: Path) -> No
                     "  from: 2001-01-01\n  to: 2010-12-31\n", "utf-8")  # fmt: skip
     gazetteer = read_gazetteer([path])
     entry = gazetteer.entries["ARN"]
-    assert (entry.country, entry.sector, str(entry.valid_from), str(entry.valid_to)) == (
-        "ARN", "GOV", "2001-01-01", "2010-12-31")  # fmt: skip
+    [period] = entry.periods
+    assert (entry.country, entry.sector, str(period.start), str(period.end)) == (
+        "ARN",
+        "GOV",
+        "2001-01-01",
+        "2010-12-31",
+    )
     assert {p.text for p in gazetteer.phrases if p.code == "ARN"} == {"Arnor", "Arnorian"}

@@ -24,7 +24,9 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
         ("He was handed over to British authorities in April.", "British authorities", "GBR", "GOV"),
         ("Washington said it would respond.", "Washington", "USA", "GOV"),
         ("The Kremlin denied the report.", "Kremlin", "RUS", "GOV"),
-        ("Officials in Quito welcomed the decision.", "Quito", "ECU", "GOV"),
+        ("Officials in Quito welcomed the decision.", "Officials in Quito", "ECU", "GOV"),
+        ("Police in Kaduna arrested six men.", "Police in Kaduna", "NGA", "COP"),
+        ("Ethnic Albanians in southern Serbia marched.", "Albanians", "SRB", "CVL"),
         ("The U.S. and Canada signed the pact.", "U.S.", "USA", None),
     ],
 )
@@ -38,16 +40,18 @@ def test_mentions_country_and_sector(coder: Annalist, text: str, mention: str, c
 def test_mentions_latin_american_is_not_american(coder: Annalist) -> None:
     entities = _entities(coder, "Several Latin American governments recalled their envoys, and American "
                                 "diplomats followed.")  # fmt: skip
-    assert [(e.text, e.country) for e in entities] == [("American diplomats", "USA")]
+    assert [(e.text, e.country) for e in entities if e.country] == [("American diplomats", "USA")]
+    assert [e.text for e in entities if not e.country] == ["governments", "envoys"], "sector alone, no country"
 
 
 def test_mentions_titled_person_with_country_and_later_surname(coder: Annalist) -> None:
     entities = _entities(coder, "Peru's Foreign Minister Ana Cecilia Gervasi met her counterpart on Monday. "
                                 "Gervasi said the talks went well.")  # fmt: skip
     people = [e for e in entities if e.kind == "person"]
-    assert [(e.name, e.country, e.sector) for e in people] == [("Ana Cecilia Gervasi", "PER", "GOV")] * 2
+    assert [(e.name, e.country, e.sector) for e in people] == [("Ana Cecilia Gervasi", "PER", "GOV")] * 3
     assert people[0].text.startswith("Peru's Foreign Minister")
-    assert people[1].text == "Gervasi" and people[1].sentence == 1
+    assert people[1].text == "her" and people[1].source.endswith("/coref")
+    assert people[2].text == "Gervasi" and people[2].sentence == 1
 
 
 def test_mentions_offsets_point_into_the_text(coder: Annalist) -> None:

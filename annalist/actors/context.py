@@ -1,0 +1,92 @@
+"""The actor-context stage: actor codes that depend on the event's own date and place.
+
+Runs after the time and place stages. A person in the people tables is coded by the office they held on the
+event's date (Rafael Correa: ECU GOV for a 2010 event, a former leader, ELI, for a 2019 one); a user
+dictionary entry with dates (`from`/`to`, or CAMEO's dated codes) likewise. An actor named only by its sector
+("demonstrators", "gunmen") whose country the text does not give takes the country of the place its event's
+own clause names, or else, when the other side is a single country's actor, that country (PLOVER codes
+domestic actors by country). Each event gets its own copies of such entities; `doc._.entities` keeps them as
+the text gives them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annalist.actors.gazetteer import Gazetteer, load_gazetteer
+from annalist.model import Entity, Event
+
+
+def _event_day(event: Event) -> dt.date | None:
+    return event.date.start if event.date.precision == "day" else event.date.end or event.date.start
+
+
+def at_date(entity: Entity, day: dt.date | None, gazetteer: Gazetteer) -> Entity:
+    """The entity as coded on a day: its period then, or for a person past every term, a former leader."""
+    entry = gazetteer.entries.get(entity.code)
+    if entry is None or not entry.periods or day is None:
+        return entity
+    period = entry.at(day)
+    if period is not None:
+        return dataclasses.replace(entity, country=period.country or entity.country, sector=period.sector or entity.sector,
+                                   office=period.office or entity.office, term_start=period.start, term_end=period.end)  # fmt: skip
+    last = max(entry.periods, key=lambda p: p.end or dt.date.max)
+    if entry.kind == "person" and last.end is not None and day > last.end:
+        return dataclasses.replace(entity, country=last.country or entity.country, sector="ELI",
+                                   office=f"former {last.office}" if last.office else entity.office,
+                                   term_start=last.start, term_end=last.end)  # fmt: skip
+    first = min(entry.periods, key=lambda p: p.start or dt.date.min)
+    if entry.kind == "person" and first.start is not None and day < first.start:
+        return dataclasses.replace(entity, sector=None, office=None, term_start=None, term_end=None)
+    return entity
+
+
+def in_country(entity: Entity, country: str, how: str, gazetteer: Gazetteer) -> Entity:
+    """A sector-only actor placed in a country."""
+    state = gazetteer.entries.get(country)
+    return dataclasses.replace(entity, country=country, code=country, name=state.name if state else country,
+                               source=f"{entity.source}+{how}")  # fmt: skip
+
+
+def _placed(entities: list[Entity], event: Event, others: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    location = event.location
+    where = location.country if location is not None and location.source == "clause" else None
+    other = {e.country for e in others if e.country}
+    placed = []
+    for entity in entities:
+        if entity.country is None and entity.source.startswith("sector"):
+            if where:
+                entity = in_country(entity, where, "event place", gazetteer)
+            elif len(other) == 1:
+                entity = in_country(entity, next(iter(other)), "domestic", gazetteer)
+        placed.append(entity)
+    return placed
+
+
+class ActorContextStage:
+    """Codes each event's actors for the event's own date and place."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        for event in doc._.events or []:
+            day = _event_day(event)
+            actor = [at_date(entity, day, self.gazetteer) for entity in event.actor]
+            recipient = [at_date(entity, day, self.gazetteer) for entity in event.recipient]
+            event.actor = _placed(actor, event, recipient, self.gazetteer)
+            event.recipient = _placed(recipient, event, event.actor, self.gazetteer)
+        return doc
+
+
+@Language.factory("annalist_actor_context_v1", default_config={"actor_files": []},
+                  requires=["doc._.events"], assigns=["doc._.events"])  # fmt: skip
+def make_actor_context_stage(nlp: Language, name: str, actor_files: Sequence[str]) -> ActorContextStage:
+    """Factory: the actor-context stage, with the same gazetteer as the actor stage."""
+    return ActorContextStage(load_gazetteer([Path(path) for path in actor_files]))

@@ -1,0 +1,108 @@
+"""Actors named by their sector alone ("police in Kaduna", "demonstrators", "the army") and people named by a
+demonym who live elsewhere ("ethnic Albanians in southern Serbia" are coded to Serbia, as PLOVER does).
+
+The country comes from the phrase's own place ("in Kaduna"), else, for "the army", "the government" and
+the like, from the article's dominant country; otherwise it stays unknown here and the actor-context stage
+may take it from the event's place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from annalist.actors.gazetteer import ActorEntry, Gazetteer
+from annalist.actors.mentions import Mention, phrase_text
+from annalist.places.gazetteer import PlaceIndex
+
+LOCATING_PREPS = ("in", "of", "from", "across", "throughout")
+DEFINITE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD")  # "the army" means the article's own country's
+
+
+def dominant_country(doc: Doc, named: list[Mention], places: PlaceIndex) -> str | None:
+    """The country an article is about: the dateline's, else the state named most (and more than any other)."""
+    article = doc._.article
+    if article is not None and article.dateline is not None and article.dateline.place:
+        place = places.best(article.dateline.place)
+        if place is not None:
+            return place.country
+    counts = Counter(m.entry.country for m in named if m.entry.kind == "state" and m.entry.country)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _standalone(token: Token, gazetteer: Gazetteer) -> tuple[str | None, int]:
+    standalone = gazetteer.sectors.standalone
+    for width in (3, 2, 1):
+        first = token.i - width + 1
+        if first < 0:
+            continue
+        tokens = list(token.doc[first : token.i + 1])
+        if width > 1 and any(t.dep_ not in ("compound", "amod") for t in tokens[:-1]):
+            continue
+        text, lemma = phrase_text(tokens)
+        if sector := standalone.get(text) or standalone.get(lemma):
+            return sector, first
+    return None, token.i
+
+
+def place_of(token: Token, by_token: dict[int, Mention], places: PlaceIndex,
+             context: set[str]) -> tuple[str, Mention | None, int] | None:  # fmt: skip
+    """The country a noun is placed in by its own preposition ("police [in Kaduna]"), the state mention
+    that names it (if any), and where the place phrase ends."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = by_token.get(pobj.i)
+            if mention is not None and mention.entry.kind == "state" and mention.entry.country:
+                return mention.entry.country, mention, pobj.right_edge.i + 1
+            if pobj.pos_ == "PROPN":
+                name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
+                place = places.best(name, context)
+                if place is not None:
+                    return place.country, None, pobj.right_edge.i + 1
+    return None
+
+
+def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: set[int], places: PlaceIndex,
+                 dominant: str | None) -> Iterator[tuple[Mention, Mention | None]]:  # fmt: skip
+    """Sector-noun actors, each with the state mention its place phrase absorbs (if any)."""
+    by_token = {i: m for m in named for i in range(m.start, m.end)}
+    context = {m.entry.country for m in named if m.entry.country}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in taken or token.dep_ in ("compound", "amod"):
+            continue
+        sector, first = _standalone(token, gazetteer)
+        if sector is None or any(i in taken for i in range(first, token.i + 1)):
+            continue
+        located = place_of(token, by_token, places, context)
+        end, absorbed, country, how = token.i + 1, None, None, "noun"
+        if located is not None:
+            country, absorbed, end = located
+            how = "place"
+        elif sector in DEFINITE_SECTORS and any(c.lower_ == "the" for c in token.children) and dominant:
+            country, how = dominant, "article"
+        state = gazetteer.entries.get(country or "")
+        entry = ActorEntry(code=country or "UNK", name=state.name if state else token.lemma_, country=country,
+                           kind="state" if sector in DEFINITE_SECTORS else "group", source="sector")  # fmt: skip
+        yield Mention(start=first, end=end, entry=entry, form=how, sector=sector), absorbed
+
+
+def relocate(doc: Doc, mentions: list[Mention], places: PlaceIndex) -> None:
+    """People named by a plural demonym are coded to the country the text places them in."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    context = {m.entry.country for m in mentions if m.entry.country}
+    for mention in mentions:
+        head = doc[mention.end - 1]
+        if mention.form != "demonym" or head.tag_ not in ("NNPS", "NNS"):
+            continue
+        mention.sector = mention.sector or "CVL"
+        located = place_of(head, by_token, places, context)
+        if located is not None and located[0] != mention.entry.country:
+            country = located[0]
+            state = next((m.entry for m in mentions if m.entry.code == country), None)
+            mention.entry = state or ActorEntry(code=country, name=country, country=country, kind="state",
+                                                source="demonym/place")  # fmt: skip
