@@ -57,7 +57,9 @@ def find_references(doc: Doc, mentions: list[Mention], taken: set[int], dominant
         if token.i in taken:
             continue
         word = token.lower_
-        window = [m for m in ordered if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= 1]
+        before = [m for m in ordered if m.end <= token.i and sent_of[token.i] - sent_of[m.start] <= 1]
+        same = [m for m in before if sent_of[m.start] == sent_of[token.i]]
+        window = same if any(m.entry.kind == "person" for m in same) else before
         if word in PERSON_PRONOUNS and token.pos_ == "PRON":
             person = _single([m for m in window if m.entry.kind == "person"])
             if person is not None:

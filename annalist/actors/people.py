@@ -29,9 +29,17 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def surname(name: str) -> str:
-    """The surname a news story would use alone: the last word ("Lenín Moreno" -> "Moreno")."""
-    return name.split()[-1]
+FAMILY_NAME_FIRST = frozenset(("CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP"))
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def surname(name: str, country: str | None = None) -> str | None:
+    """The name a news story uses alone for a person: the family name ("Lenín Moreno" -> "Moreno",
+    "Xi Jinping" -> "Xi"), or None where there is none ("Elizabeth II")."""
+    words = name.split()
+    if len(words) < 2 or _ROMAN.match(words[-1]):
+        return None
+    return words[0] if country in FAMILY_NAME_FIRST else words[-1]
 
 
 def _day(value: str, path: Path, line: int) -> dt.date | None:
@@ -69,4 +77,5 @@ def add_people(gazetteer: Gazetteer, path: Path) -> None:
         forms = {name, *aliases, strip_accents(name)}
         gazetteer.add(entry, [(text, "person") for text in sorted(forms)])
         for text in forms:
-            gazetteer.surnames.setdefault(surname(text), set()).add(code)
+            if family := surname(text, entry.country):
+                gazetteer.surnames.setdefault(family, set()).add(code)

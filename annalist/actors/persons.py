@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from annalist.actors.gazetteer import ActorEntry, Gazetteer
 from annalist.actors.mentions import FORMER, Mention
-from annalist.actors.people import person_code, strip_accents
+from annalist.actors.people import person_code, strip_accents, surname
 
 NEARBY = dt.timedelta(days=366)  # a title fits a term that ran within a year of publication
 _OFFICE_WORDS = re.compile(r"[A-Za-z]+")
@@ -141,7 +141,10 @@ def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: li
 
 def _later_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
     """Later bare mentions of a person's surname ("Jarrin said") resolve to that person."""
-    surnames = {doc[m.end - 1].text: m for m in sorted(people, key=lambda m: m.start)}
+    surnames: dict[str, Mention] = {}
+    for mention in sorted(people, key=lambda m: m.start):
+        surnames[surname(mention.entry.name, mention.entry.country) or doc[mention.end - 1].text] = mention
+        surnames.setdefault(doc[mention.end - 1].text, mention)
     for token in doc:
         person = surnames.get(token.text)
         if person is None or token.i in taken or token.pos_ != "PROPN" or token.i < person.end:

@@ -10,9 +10,11 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from annalist.datafiles import data_path, read_tsv
 from annalist.errors import DataError, Errors
 from annalist.events.plover import load_plover_tables
 from annalist.model import EVENT_TYPES
@@ -50,12 +52,27 @@ class GoldRecord:
     quad: int | None = None  # sets that give only a quad class (ConfliBERT)
 
 
+@lru_cache(maxsize=1)
+def legacy_codes() -> dict[str, str]:
+    """Old country codes of gold sets mapped to today's ISO3 (evaluation/data/legacy_country_codes.tsv)."""
+    return {
+        row["code"]: row["iso3"]
+        for _, row in read_tsv(data_path("evaluation", "data", "legacy_country_codes.tsv"))
+    }
+
+
+def _country(code: Any) -> str | None:
+    if not code:
+        return None
+    text = str(code)[:3].upper()
+    return legacy_codes().get(text, text)
+
+
 def _actors(items: Any) -> list[GoldActor]:
     actors = []
     for item in items or []:
-        code = item.get("country") or item.get("code")
         sector = item.get("sector")
-        actors.append(GoldActor(country=str(code)[:3].upper() if code else None,
+        actors.append(GoldActor(country=_country(item.get("country") or item.get("code")),
                                 sector=str(sector)[:3].upper() if sector and sector != "***" else None))  # fmt: skip
     return actors
 
@@ -65,7 +82,7 @@ def _cameo_actor(code: Any) -> list[GoldActor]:
     text = str(code or "").strip().upper()
     if len(text) < 3 or not text[:3].isalpha():
         return []
-    return [GoldActor(country=text[:3], sector=text[3:6] or None)]
+    return [GoldActor(country=_country(text), sector=text[3:6] or None)]
 
 
 def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -20,7 +20,8 @@ names several labels (`dobj|attr`) any of them will do; alternative paths are se
       examples: ["Peru put an end to its military cooperation with Chile in 2004."]
 
 `actor` and `recipient` list where the roles are found, most likely first: the named sources `subject`,
-`object`, `agent`, `passive_subject`, `possessor`, `modifier`, `prep:with|against|...`, or a path.
+`object`, `agent`, `passive_subject`, `possessor`, `modifier`, `complement` (inside a clause the trigger
+governs: "demanded that X ...", "threatened to cut ties with X"), `prep:with|against|...`, or a path.
 Users extend the codebook with files of the same format (`--codebook FILE`).
 """
 
@@ -37,9 +38,9 @@ from annalist.errors import DataError, Errors
 from annalist.events.plover import PloverTables, load_plover_tables
 from annalist.model import EVENT_TYPES
 
-ROLE_SOURCES = ("subject", "object", "agent", "passive_subject", "possessor", "modifier")
+ROLE_SOURCES = ("subject", "object", "agent", "passive_subject", "possessor", "modifier", "complement")
 DEFAULT_ACTOR = ("subject", "agent", "possessor", "modifier")
-DEFAULT_RECIPIENT = ("object", "passive_subject", "prep:with|against|to|toward|towards|on|from|over")
+DEFAULT_RECIPIENT = ("object", "passive_subject", "prep:with|against|to|toward|towards|on|from|over", "complement")
 _STEP = re.compile(r"^[a-z]+(\|[a-z]+)*(:[a-z'\-]+(\|[a-z'\-]+)*)?$")
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 

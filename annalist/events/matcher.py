@@ -88,6 +88,39 @@ def _contexts(pattern: Pattern, anchors: list[Token], codebook: Codebook) -> lis
     return contexts
 
 
+# Events whose content is another event: "threatened to [cut ties]", "agreed to [cooperate]", "demanded that
+# Israel [withdraw]", "accused Armenia of [shelling]". The embedded event is what is threatened, promised,
+# asked for or alleged, not an event that happened: it is dropped and lends its recipient to the governing one.
+GOVERNING = frozenset(("THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"))
+EMBEDDING_DEPS = frozenset(("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl"))
+
+
+def _governor(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
+    token = candidate.trigger
+    for _ in range(4):
+        if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        governor = by_trigger.get(token.i)
+        if governor is not None:
+            return governor if governor.pattern.event in GOVERNING else None
+    return None
+
+
+def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING)."""
+    by_trigger = {c.trigger.i: c for c in candidates}
+    kept = []
+    for candidate in candidates:
+        governor = _governor(candidate, by_trigger)
+        if governor is None:
+            kept.append(candidate)
+        elif not governor.recipient and candidate.recipient:
+            governor.recipient = candidate.recipient
+            governor.recipient_source = f"embedded {candidate.pattern.event} ({candidate.recipient_source})"
+    return kept
+
+
 def match_patterns(doc: Doc, codebook: Codebook) -> list[Candidate]:
     """Every event the codebook finds in the Doc: one per trigger, the most specific pattern winning.
 
@@ -118,4 +151,4 @@ def match_patterns(doc: Doc, codebook: Codebook) -> list[Candidate]:
             rank = (pattern.specificity, pattern.confidence)
             if current is None or rank > (current.pattern.specificity, current.pattern.confidence):
                 best[token.i] = candidate
-    return [best[i] for i in sorted(best)]
+    return drop_embedded([best[i] for i in sorted(best)])

@@ -87,6 +87,20 @@ def objects(trigger: Token) -> Iterator[Token]:
     yield from (child for child in trigger.children if child.dep_ in OBJECT_DEPS)
 
 
+RECIPIENT_PREPS = frozenset(("with", "against", "to", "toward", "towards", "on", "from", "over", "into", "in"))
+
+
+def complement(trigger: Token) -> Iterator[Token]:
+    """The one acted on inside a clause the trigger governs: "demanded that [the DPRK] forsake ...",
+    "threatened to break relations with [Russia]", "offered to cut off electricity to [Nakhichevan]"."""
+    for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")):
+        if clause.dep_ == "ccomp":
+            yield from (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        yield from (c for c in clause.children if c.dep_ in ("dobj", "dative"))
+        holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        yield from prepositional(holders, RECIPIENT_PREPS)
+
+
 def agent(trigger: Token) -> Iterator[Token]:
     """The doer of a passive: "attacked [by rebels]"."""
     for child in trigger.children:
@@ -114,6 +128,7 @@ NAMED_SOURCES = {
     "passive_subject": passive_subject,
     "possessor": possessor,
     "modifier": modifier,
+    "complement": complement,
 }
 
 
