@@ -1,4 +1,4 @@
-"""The codebook: predicate patterns over the dependency parse, kept as data (events/data/codebook.yaml).
+"""The codebook: predicate patterns over the dependency parse, kept as data (events/data/codebook/*.yaml).
 
 A pattern names a trigger word (by lemma and part of speech) and, optionally, words that must or must not
 stand at given dependency paths from it. A path is a chain of steps from the trigger, each a dependency
@@ -22,7 +22,8 @@ names several labels (`dobj|attr`) any of them will do; alternative paths are se
 `actor` and `recipient` list where the roles are found, most likely first: the named sources `subject`,
 `object`, `agent`, `passive_subject`, `possessor`, `modifier`, `complement` (inside a clause the trigger
 governs: "demanded that X ...", "threatened to cut ties with X"), `prep:with|against|...`, or a path.
-Users extend the codebook with files of the same format (`--codebook FILE`).
+The shipped codebook is one file per event type in events/data/codebook/. Users extend it with files of the
+same format (`--codebook FILE`).
 """
 
 from __future__ import annotations
@@ -177,7 +178,8 @@ def build_pattern(item: dict[str, Any], tables: PloverTables, source: str) -> Pa
 
 
 def load_codebook(user_files: Sequence[Path] = ()) -> Codebook:
-    """Load the shipped codebook and context words, then user codebooks (a pattern id given again replaces it).
+    """Load the shipped codebook (events/data/codebook/*.yaml) and context words, then user codebooks (a
+    pattern id given again replaces it).
 
     user_files (Sequence[Path]): user codebook files (--codebook).
     RETURNS (Codebook): the patterns, indexed by trigger lemma.
@@ -190,7 +192,8 @@ def load_codebook(user_files: Sequence[Path] = ()) -> Codebook:
         for word in words or []:
             codebook.contexts[str(word).lower()] = str(context)
     patterns: dict[str, Pattern] = {}
-    for path in [data_path("events", "data", "codebook.yaml"), *user_files]:
+    shipped = sorted(data_path("events", "data", "codebook").glob("*.yaml"))
+    for path in [*shipped, *user_files]:
         if not path.exists():
             raise DataError(Errors.E202.format(path=path, problem="no such file"))
         for line, item in read_yaml_list(path):
