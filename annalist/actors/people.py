@@ -29,17 +29,25 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-FAMILY_NAME_FIRST = frozenset(("CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP"))
-_ROMAN = re.compile(r"^[IVX]+$")
+FAMILY_NAME_FIRST = frozenset(("CHN", "PRK", "KHM"))  # "Xi Jinping", "Kim Jong Un", "Hun Sen"
+# Family name first when written in that order ("Moon Jae-in", "Tsai Ing-wen"), last in Western order
+# ("William Lai", "Lawrence Wong").
+FAMILY_NAME_FIRST_IF_EASTERN = frozenset(("KOR", "TWN", "HKG", "MAC", "SGP"))
+_SUFFIX = re.compile(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
 
 
 def surname(name: str, country: str | None = None) -> str | None:
     """The name a news story uses alone for a person: the family name ("Lenín Moreno" -> "Moreno",
-    "Xi Jinping" -> "Xi"), or None where there is none ("Elizabeth II")."""
+    "Xi Jinping" -> "Xi", "Ferdinand Marcos Jr." -> "Marcos"), or None where there is none ("Elizabeth II")."""
     words = name.split()
-    if len(words) < 2 or _ROMAN.match(words[-1]):
+    while words and _SUFFIX.match(words[-1]):
+        words = words[:-1]
+    if len(words) < 2:
         return None
-    return words[0] if country in FAMILY_NAME_FIRST else words[-1]
+    eastern = len(words) >= 3 or "-" in words[-1]
+    if country in FAMILY_NAME_FIRST or (country in FAMILY_NAME_FIRST_IF_EASTERN and eastern):
+        return words[0]
+    return words[-1]
 
 
 def _day(value: str, path: Path, line: int) -> dt.date | None:
@@ -70,6 +78,11 @@ def add_people(gazetteer: Gazetteer, path: Path) -> None:
         aliases.update(a.strip() for a in row["aliases"].split("|") if a.strip())
         periods.append(Period(start, end, row["country"], row["sector"] or None, row["office"] or None))
     for code, (name, aliases, periods) in people.items():
+        known = gazetteer.entries.get(code)
+        if known is not None and known.kind == "person":  # the same person in another table: one entry
+            periods = [*known.periods, *periods]
+            aliases = aliases | {p.text for p in gazetteer.phrases if p.code == code}
+            name = known.name
         latest = max(periods, key=lambda p: p.start or dt.date.min)
         entry = ActorEntry(code=code, name=name, country=latest.country, kind="person", sector=None,
                            periods=tuple(sorted(periods, key=lambda p: p.start or dt.date.min)),

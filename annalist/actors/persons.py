@@ -44,8 +44,10 @@ def _title(person: Span, gazetteer: Gazetteer) -> tuple[str | None, str | None, 
             sector = titles[text]
             first = min(first, start)
             break
-    if office is not None and first > 0 and doc[first - 1].lower_ in FORMER:
-        former, first = True, first - 1
+    if office is not None:
+        former = any(t.lower_ in FORMER for t in doc[max(first - 1, 0) : person.start])
+        if former and first > 0 and doc[first - 1].lower_ in FORMER:
+            first -= 1
     return office, sector, first, former
 
 

@@ -8,6 +8,7 @@ from annalist.cli import bench as _bench
 from annalist.cli import code as _code
 from annalist.cli import evaluate as _evaluate
 from annalist.cli import events as _events
+from annalist.cli import train as _train
 
 app = typer.Typer(
     name="annalist",
@@ -21,6 +22,7 @@ app.command("events")(_events.events)
 app.command("export")(_events.export)
 app.command("evaluate")(_evaluate.evaluate_command)
 app.command("bench")(_bench.bench_command)
+app.command("train")(_train.train_command)
 
 
 def main() -> None:

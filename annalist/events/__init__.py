@@ -1,4 +1,5 @@
-"""The event stage: PLOVER events from the codebook's patterns over the parse.
+"""The event stage: PLOVER events from the codebook's patterns over the parse, weighed and completed by the
+learned classifier (events/combine.py).
 
 Reads the parse, `doc._.sentences` and `doc._.entities`; sets `doc._.events` (undated and unlocated: the
 time and place stages add those).
@@ -13,8 +14,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from annalist.events.classifier import EventClassifier, shipped_classifier
 from annalist.events.codebook import Codebook, Pattern, load_codebook
-from annalist.events.matcher import Candidate, match_patterns
+from annalist.events.combine import classify, model_candidates, weigh
+from annalist.events.matcher import Candidate, drop_embedded, match_patterns
 from annalist.events.modality import find_modality
 from annalist.events.plover import PloverTables, load_plover_tables
 from annalist.events.sizes import find_size
@@ -22,6 +25,11 @@ from annalist.model import Entity, Event
 from annalist.nlp.syntax import entity_index
 
 __all__ = ["Codebook", "EventStage", "Pattern", "event_id", "load_codebook", "load_plover_tables"]
+
+
+# Cooperation announced for the future is, in PLOVER, an expression of intent: AGREE (the manual: "the coder
+# should always return the single event category, not a category+auxiliary"). The future flag stays set.
+INTENT_TYPES = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"))
 
 
 def event_id(article_id: str, trigger_start: int, event: str) -> str:
@@ -33,13 +41,20 @@ def event_id(article_id: str, trigger_start: int, event: str) -> str:
 class EventStage:
     """Matches the codebook against each sentence and writes the events it finds."""
 
-    def __init__(self, codebook: Codebook, tables: PloverTables) -> None:
+    def __init__(self, codebook: Codebook, tables: PloverTables, classifier: EventClassifier | None) -> None:
         self.codebook = codebook
         self.tables = tables
+        self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = match_patterns(doc, self.codebook)
         entities = entity_index(doc)
+        if self.classifier is not None and doc._.entities:
+            probs = classify(doc, self.classifier)
+            candidates = weigh(candidates, probs, doc._.sent_of)
+            candidates += model_candidates(doc, probs, candidates, self.codebook, entities)
+            candidates.sort(key=lambda c: c.trigger.i)
+        candidates = drop_embedded(candidates)
         doc._.events = [self._event(doc, candidate, entities) for candidate in candidates]
         return doc
 
@@ -48,21 +63,29 @@ class EventStage:
         article = doc._.article
         sentence = doc._.sentences[doc._.sent_of[trigger.i]]
         modality, notes = find_modality(trigger, entities)
-        confidence = pattern.confidence * (1.0 if candidate.actor else 0.8)
-        cameo = pattern.cameo
+        confidence = candidate.confidence * (1.0 if candidate.actor else 0.8)
+        kind, mode, cameo = pattern.event, pattern.mode, pattern.cameo
+        if kind in INTENT_TYPES and modality.future and not (modality.negated or modality.hypothetical):
+            notes.append(
+                f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes intent to cooperate as AGREE"
+            )
+            kind, mode, cameo = "AGREE", None, "030"
         explanation = "; ".join(
             [
-                f"pattern {pattern.id} ({pattern.source}) matched '{trigger.text}'",
+                f"pattern {pattern.id} ({pattern.source}) matched '{trigger.text}'"
+                if candidate.produced_by.startswith("pattern:")
+                else f"{candidate.produced_by} at '{trigger.text}'",
                 f"actor from {candidate.actor_source or 'none'}",
                 f"recipient from {candidate.recipient_source or 'none'}",
+                *candidate.notes,
                 *notes,
             ]
         )
         return Event(
-            id=event_id(article.id, trigger.idx, pattern.event),
+            id=event_id(article.id, trigger.idx, kind),
             article_id=article.id,
-            event=pattern.event,
-            mode=pattern.mode,
+            event=kind,
+            mode=mode,
             context=candidate.context,
             actor=candidate.actor,
             recipient=candidate.recipient,
@@ -73,23 +96,25 @@ class EventStage:
             trigger=trigger.text,
             trigger_start=trigger.idx,
             trigger_end=trigger.idx + len(trigger.text),
-            quad_class=self.tables.quad[pattern.event],
-            intensity=self.tables.intensity(pattern.event, pattern.mode),
+            quad_class=self.tables.quad[kind],
+            intensity=self.tables.intensity(kind, mode),
             cameo=cameo,
             confidence=round(confidence, 3),
-            produced_by=f"pattern:{pattern.id}",
+            produced_by=candidate.produced_by,
             explanation=explanation,
             modality=modality,
-            size=find_size(sentence.text, self.tables.sizes[pattern.event]),
+            size=find_size(sentence.text, self.tables.sizes[kind]),
         )
 
 
 @Language.factory(
     "annalist_events_v1",
-    default_config={"codebook_files": []},
+    default_config={"codebook_files": [], "classifier": True},
     requires=["token.dep", "token.lemma", "doc._.sentences", "doc._.entities"],
     assigns=["doc._.events"],
 )
-def make_event_stage(nlp: Language, name: str, codebook_files: Sequence[str]) -> EventStage:
-    """Factory: the event stage with the shipped codebook plus user codebooks (--codebook)."""
-    return EventStage(load_codebook([Path(path) for path in codebook_files]), load_plover_tables())
+def make_event_stage(nlp: Language, name: str, codebook_files: Sequence[str], classifier: bool) -> EventStage:
+    """Factory: the event stage with the shipped codebook plus user codebooks (--codebook), and the shipped
+    classifier unless `classifier` is false (patterns alone)."""
+    model = shipped_classifier() if classifier else None
+    return EventStage(load_codebook([Path(path) for path in codebook_files]), load_plover_tables(), model)

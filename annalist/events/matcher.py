@@ -28,6 +28,12 @@ class Candidate:
     actor_source: str | None = None
     recipient_source: str | None = None
     notes: list[str] = field(default_factory=list)
+    confidence: float = 0.0  # the pattern's own, then weighed by the classifier
+    produced_by: str = ""
+
+    def __post_init__(self) -> None:
+        self.confidence = self.confidence or self.pattern.confidence
+        self.produced_by = self.produced_by or f"pattern:{self.pattern.id}"
 
 
 def _satisfied(trigger: Token, constraint: Constraint) -> tuple[list[Token], list[Token]]:
@@ -138,17 +144,23 @@ def match_patterns(doc: Doc, codebook: Codebook) -> list[Candidate]:
             if token.pos_ not in pattern.pos:
                 continue
             anchors = _anchors(token, pattern)
-            if anchors is None:
+            candidate = None if anchors is None else candidate_at(token, pattern, anchors, entities, codebook)
+            if candidate is None:
                 continue
-            actor, actor_source = _fill_role(pattern.actor, token, anchors, entities)
-            recipient, recipient_source = _fill_role(pattern.recipient, token, anchors, entities)
-            recipient = [r for r in recipient if all(r.code != a.code for a in actor)]
-            if not actor and not recipient:
-                continue  # no political actor: no event
-            candidate = Candidate(pattern, token, anchors, actor, recipient, _contexts(pattern, anchors, codebook),
-                                  actor_source, recipient_source)  # fmt: skip
             current = best.get(token.i)
             rank = (pattern.specificity, pattern.confidence)
             if current is None or rank > (current.pattern.specificity, current.pattern.confidence):
                 best[token.i] = candidate
-    return drop_embedded([best[i] for i in sorted(best)])
+    return [best[i] for i in sorted(best)]
+
+
+def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entities: dict[int, Entity],
+                 codebook: Codebook) -> Candidate | None:  # fmt: skip
+    """The candidate a pattern makes at a trigger, or None when neither role holds a political actor."""
+    actor, actor_source = _fill_role(pattern.actor, trigger, anchors, entities)
+    recipient, recipient_source = _fill_role(pattern.recipient, trigger, anchors, entities)
+    recipient = [r for r in recipient if all(r.code != a.code for a in actor)]
+    if not actor and not recipient:
+        return None  # no political actor: no event
+    return Candidate(pattern, trigger, anchors, actor, recipient, _contexts(pattern, anchors, codebook),
+                     actor_source, recipient_source)  # fmt: skip
