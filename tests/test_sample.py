@@ -23,7 +23,9 @@ def _events(coder: Annalist, path: Path, published: dt.date | None = None) -> tu
 
 
 def _training(events: list[Event]) -> Event:
-    found = [e for e in events if e.event == "COOPERATE" and "military" in e.context
+    """The announced training of Ecuadorean units in Israel: PLOVER codes announced military cooperation as
+    AGREE (intent to cooperate), context military, flagged future."""
+    found = [e for e in events if e.event == "AGREE" and e.modality.future and "military" in e.context
              and any(a.country == "ECU" for a in e.actor) and any(r.country == "ISR" for r in e.recipient)]  # fmt: skip
     assert len(found) == 1, [(e.event, e.trigger, [a.label for a in e.actor]) for e in events]
     return found[0]

@@ -5,6 +5,7 @@ Reads the parse and `doc._.sentences`; sets `doc._.entities`, a list of `Entity`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class ActorStage:
         span = doc[mention.start : mention.end]
         entry = mention.entry
         period = entry.at(doc._.article.published if doc._.article is not None else None)
+        if period is None and entry.kind == "person" and entry.periods:
+            period = max(entry.periods, key=lambda p: p.start or dt.date.min)  # a former office holder's last term
         return Entity(
             text=span.text,
             start=span.start_char,

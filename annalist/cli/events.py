@@ -17,9 +17,9 @@ DB_OPTION = typer.Option("--db", help="The database file.")
 
 
 def _query(actor: str | None, recipient: str | None, event_type: str | None, since: str | None,
-           until: str | None, limit: int | None = None) -> EventQuery:  # fmt: skip
+           until: str | None, limit: int | None = None, include_all: bool = True) -> EventQuery:  # fmt: skip
     return EventQuery(actor=actor, recipient=recipient, event=event_type, since=parse_date(since, "--since"),
-                      until=parse_date(until, "--until"), limit=limit)  # fmt: skip
+                      until=parse_date(until, "--until"), limit=limit, include_all=include_all)  # fmt: skip
 
 
 @reports_errors
@@ -32,9 +32,11 @@ def events(
     until: Annotated[str | None, typer.Option(help="Only events on or before this date (YYYY-MM-DD).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
 ) -> None:
-    """List stored events, filtered, as a table, JSON Lines (PLOVER records) or CSV."""
-    query = _query(actor, recipient, event_type, since, until, limit)
+    """List stored events, filtered, as a table, JSON Lines (PLOVER records) or CSV. Negated and hypothetical
+    events (which did not happen) are kept in the database but shown only with --all."""
+    query = _query(actor, recipient, event_type, since, until, limit, include_all=show_all)
     rows = Store(db).events(query)
     if fmt == "table":
         out.print(events_table(rows, title=f"{len(rows)} events in {db}"))

@@ -8,7 +8,7 @@ time and place stages add those).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -47,10 +47,30 @@ class EventStage:
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
+        probs = classify([doc], self.classifier)[0] if self.classifier is not None else None
+        return self._code(doc, probs)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Code a stream of Docs, classifying each batch's sentences in one call."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        yield from self._code_batch(batch)
+
+    def _code_batch(self, docs: list[Doc]) -> Iterator[Doc]:
+        probs: list[dict[int, dict[str, float]] | None] = [None] * len(docs)
+        if self.classifier is not None and docs:
+            probs = list(classify(docs, self.classifier))
+        for doc, doc_probs in zip(docs, probs, strict=True):
+            yield self._code(doc, doc_probs)
+
+    def _code(self, doc: Doc, probs: dict[int, dict[str, float]] | None) -> Doc:
         candidates = match_patterns(doc, self.codebook)
         entities = entity_index(doc)
-        if self.classifier is not None and doc._.entities:
-            probs = classify(doc, self.classifier)
+        if probs:
             candidates = weigh(candidates, probs, doc._.sent_of)
             candidates += model_candidates(doc, probs, candidates, self.codebook, entities)
             candidates.sort(key=lambda c: c.trigger.i)

@@ -1,8 +1,8 @@
 """Patterns and the classifier together.
 
 - Each pattern candidate's confidence is weighed with the classifier's probability of its event type in that
-  sentence; a candidate the classifier finds very unlikely (below DROP_BELOW) is dropped unless its pattern is
-  among the most reliable (confidence of at least KEEP_PATTERN).
+  sentence; a candidate of a less reliable pattern (confidence under KEEP_PATTERN) that the classifier finds
+  very unlikely (below DROP_BELOW) is dropped.
 - Where the classifier is confident (at least ADD_ABOVE) of an event type no pattern found in a sentence, a
   model event is added, its trigger the word of that sentence a pattern of the type would start from (else the
   sentence's main verb), its roles found from the parse as for patterns.
@@ -22,21 +22,26 @@ from annalist.events.features import sentence_features
 from annalist.events.matcher import Candidate, candidate_at
 from annalist.model import Entity
 
-DROP_BELOW = 0.03
-KEEP_PATTERN = 0.9
+DROP_BELOW = 0.02
+KEEP_PATTERN = 0.7  # patterns at least this reliable are kept whatever the classifier says
 ADD_ABOVE = 0.6
 PATTERN_WEIGHT = 0.6  # confidence = PATTERN_WEIGHT * pattern + (1 - PATTERN_WEIGHT) * classifier
 SPEECH = frozenset(("say", "tell", "report", "add", "state", "announce", "confirm", "note"))
 
 
-def classify(doc: Doc, classifier: EventClassifier) -> dict[int, dict[str, float]]:
-    """Event-type probabilities for each sentence (by index) that holds an actor."""
-    with_actors = sorted({entity.sentence for entity in doc._.entities or []})
-    spans = list(doc.sents)
-    sents = [s for s in spans if s.text.strip()]
-    chosen = [(i, sents[i]) for i in with_actors if i < len(sents)]
-    probs = classifier.predict([sentence_features(span) for _, span in chosen])
-    return {i: p for (i, _), p in zip(chosen, probs, strict=True)}
+def classify(docs: Sequence[Doc], classifier: EventClassifier) -> list[dict[int, dict[str, float]]]:
+    """Event-type probabilities for each sentence (by index) that holds an actor, for a batch of Docs at
+    once (one call to the classifier for the whole batch)."""
+    chosen: list[tuple[int, int, Span]] = []
+    for number, doc in enumerate(docs):
+        with_actors = {entity.sentence for entity in doc._.entities or []}
+        sents = [s for s in doc.sents if s.text.strip()]
+        chosen += [(number, i, sents[i]) for i in sorted(with_actors) if i < len(sents)]
+    probs = classifier.predict([sentence_features(span) for _, _, span in chosen])
+    found: list[dict[int, dict[str, float]]] = [{} for _ in docs]
+    for (number, index, _), p in zip(chosen, probs, strict=True):
+        found[number][index] = p
+    return found
 
 
 def weigh(

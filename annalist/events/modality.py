@@ -39,6 +39,7 @@ FUTURE_AUX = frozenset(("will", "shall", "'ll", "wo"))
 FUTURE_GOVERNORS = frozenset(
     (
         "plan",
+        "set",
         "intend",
         "expect",
         "prepare",
@@ -105,6 +106,16 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
     notes: list[str] = []
     chain = list(clause_chain(trigger))
     for token in chain:
+        if (
+            token.lemma_ == "be"
+            and token.i != trigger.i
+            and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in token.children
+            )
+        ):
+            modality.future = True  # "units are to begin training": the plan, not yet the deed
+            notes.append(f"future by '{token.text} to'")
         for child in token.children:
             word = child.lower_
             if child.dep_ == "neg" or word == "never":

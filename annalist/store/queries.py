@@ -20,6 +20,7 @@ class EventQuery:
     since: dt.date | None = None
     until: dt.date | None = None
     article_id: str | None = None
+    include_all: bool = True  # False: leave out negated and hypothetical events (they did not happen)
     limit: int | None = None
     offset: int = 0
 
@@ -51,6 +52,8 @@ class EventQuery:
         if self.article_id:
             clauses.append("article_id = ?")
             params.append(self.article_id)
+        if not self.include_all:
+            clauses.append("NOT negated AND NOT hypothetical")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def select(self, columns: str = "*") -> tuple[str, list[Any]]:

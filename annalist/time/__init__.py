@@ -1,20 +1,23 @@
-"""The time stage: each event's own date, from the date expressions of its clause and sentence.
+"""The time stage: each event's own date, from the time expressions of its clause, its sentence, or the
+time frame its paragraph set; office terms ("during Correa's period in office") name the person's term.
 
-Reads `doc._.events`, the Doc's DATE entities and `doc._.article.published`; sets each event's `date` and its
-`historical` flag. Only the expressions found are parsed (never the whole text), relative ones only against
+Reads `doc._.events`, the Doc's DATE entities, `doc._.entities` and `doc._.article.published`; sets each
+event's `date` and its `historical` flag. Only the expressions found are parsed (never the whole text), relative ones only against
 a known publication date, and an event with neither a date in the text nor a publication date stays undated.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from annalist.model import Event, EventDate
-from annalist.nlp.syntax import token_at
+from annalist.nlp.syntax import entity_index, token_at
 from annalist.time.expressions import HISTORICAL_GAP, resolve_expression
+from annalist.time.frames import Frame, find_frames
 
 __all__ = ["TimeStage", "resolve_expression"]
 
@@ -40,42 +43,75 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
     return None
 
 
+def _past_tense(trigger: Token) -> bool:
+    """Whether the event's clause is told in the simple past ("recalled"), as a frame from an earlier sentence
+    can only date events told that way."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "shall", "is", "are", "am")
+           for c in verb.children):  # fmt: skip
+        return False
+    return verb.tag_ in ("VBD", "VBN")
+
+
 class TimeStage:
-    """Dates events from the text, falling back to the publication date."""
+    """Dates events: a time expression of their own clause (or of a clause governing it), else a time frame
+    set earlier in the same paragraph for an event told in the past tense ("Relations hit bottom in 2014. ...
+    Ecuador recalled its ambassador": 2014, source context), else the publication date."""
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         published = article.published if article is not None else None
-        dates_by_sentence: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
-                dates_by_sentence.setdefault(doc._.sent_of[ent.start], []).append(ent)
+        frames = find_frames(doc, published, entity_index(doc))
+        paragraph_of = _paragraphs(doc)
         for event in doc._.events or []:
             trigger = token_at(doc, event.trigger_start, event.trigger_end)
-            event.date = self._date(dates_by_sentence.get(event.sentence, []), trigger, published)
+            event.date = self._date(frames, event.sentence, trigger, published, paragraph_of)
             self._flag_historical(event, published)
         return doc
 
     @staticmethod
-    def _date(candidates: list[Span], trigger: Token | None, published: dt.date | None) -> EventDate:
+    def _date(frames: dict[int, list[Frame]], sentence: int, trigger: Token | None, published: dt.date | None,
+              paragraph_of: list[int]) -> EventDate:  # fmt: skip
+        own = frames.get(sentence, [])
         if trigger is not None:
-            ranked = [(rank, ent) for ent in candidates if (rank := _applicable(ent, trigger)) is not None]
-            candidates = [ent for _, ent in sorted(ranked, key=lambda pair: pair[0])]
-        for ent in candidates:
-            resolved = resolve_expression(ent.text, published)
-            if resolved is not None:
-                return resolved
+            ranked = [(rank, f) for f in own if (rank := _applicable(f.span, trigger)) is not None]
+            if ranked:
+                return min(ranked, key=lambda pair: pair[0])[1].date
+            if not own and _past_tense(trigger) and (frame := _running_frame(frames, sentence, paragraph_of)):
+                return dataclasses.replace(frame.date, source="context")
         if published is not None:
             return EventDate(start=published, end=published, precision="day", source="publication")
         return EventDate()
 
     @staticmethod
     def _flag_historical(event: Event, published: dt.date | None) -> None:
-        if published is not None and event.date.end is not None and event.date.source == "text":
+        if published is not None and event.date.end is not None and event.date.source != "publication":
             event.modality.historical = event.date.end < published - HISTORICAL_GAP
 
 
-@Language.factory("annalist_time_v1", requires=["doc.ents", "doc._.events"], assigns=["doc._.events"])
+def _paragraphs(doc: Doc) -> list[int]:
+    """The paragraph index of each sentence (paragraphs are separated by blank lines)."""
+    found, paragraph, last_end = [], 0, 0
+    for sentence in doc._.sentences or []:
+        if "\n\n" in doc.text[last_end : sentence.start]:
+            paragraph += 1
+        found.append(paragraph)
+        last_end = sentence.end
+    return found
+
+
+def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:
+    """The last time frame an earlier sentence of the same paragraph set."""
+    for earlier in range(sentence - 1, -1, -1):
+        if paragraph_of[earlier] != paragraph_of[sentence]:
+            return None
+        if frames.get(earlier):
+            return max(frames[earlier], key=lambda f: f.span.start)
+    return None
+
+
+@Language.factory("annalist_time_v1", requires=["doc.ents", "doc._.events", "doc._.entities"],
+                  assigns=["doc._.events"])  # fmt: skip
 def make_time_stage(nlp: Language, name: str) -> TimeStage:
     """Factory: the time stage."""
     return TimeStage()

@@ -105,3 +105,13 @@ def test_cli_workers_give_the_same_events_as_one_process(tmp_path: Path) -> None
             duckdb.connect(str(tmp_path / "two.duckdb"), read_only=True) as two_db:  # fmt: skip
         assert one_db.execute(query).fetchall() == two_db.execute(query).fetchall()
         assert one_db.execute(events).fetchall() == two_db.execute(events).fetchall()
+
+
+def test_cli_events_hide_negated_and_hypothetical_unless_all(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    text = b"Chile did not recall its ambassador from Peru. Colombia recalled its ambassador from Venezuela."
+    run_cli("code", "-", "--db", str(db), "--published", "2021-06-01", stdin=text)
+    shown = run_cli("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    everything = run_cli("events", "--db", str(db), "--format", "jsonl", "--all").stdout.splitlines()
+    assert [json.loads(line)["actor"][0]["country"] for line in shown] == ["COL"]
+    assert len(everything) == 2 and any(json.loads(line)["modality"]["negated"] for line in everything)

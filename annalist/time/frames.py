@@ -1,0 +1,80 @@
+"""Time expressions in a Doc: the DATE entities, bare years the entity recogniser missed ("in 2010"), and
+office terms ("during Correa's period in office", "under the previous government of Rafael Correa"), each as
+a span with the date range it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from annalist.model import Entity, EventDate
+from annalist.time.expressions import resolve_expression
+
+_YEAR = re.compile(r"\b(?:in|since|during|by|until|of|from)\s+((?:19|20)\d{2})\b")
+TERM_NOUNS = frozenset(("presidency", "term", "tenure", "rule", "government", "administration", "period",
+                        "premiership", "reign", "mandate", "era", "time", "leadership", "regime"))  # fmt: skip
+TERM_PREPS = frozenset(("during", "under", "in", "throughout"))
+
+
+@dataclass(slots=True)
+class Frame:
+    """A time expression and the date span it names."""
+
+    span: Span
+    date: EventDate
+
+
+def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
+    frames = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and (date := resolve_expression(ent.text, published)) is not None:
+            frames.append(Frame(ent, date))
+            covered.update(range(ent.start_char, ent.end_char))
+    for match in _YEAR.finditer(doc.text):
+        start, end = match.span(1)
+        if start in covered:
+            continue
+        span = doc.char_span(start, end)
+        if span is not None and (date := resolve_expression(match.group(1), published)) is not None:
+            frames.append(Frame(span, date))
+    return frames
+
+
+def _term_of(entity: Entity) -> EventDate | None:
+    if entity.kind != "person" or entity.term_start is None:
+        return None
+    end = entity.term_end or dt.date.max
+    return EventDate(start=entity.term_start, end=end if entity.term_end else None, precision="range",
+                     source="office-term", text=None)  # fmt: skip
+
+
+def _office_terms(doc: Doc, entities: dict[int, Entity]) -> list[Frame]:
+    """ "during Correa's period in office", "under the government of Rafael Correa": the person's term."""
+    frames = []
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in TERM_PREPS:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in TERM_NOUNS):
+            holders = [c for c in noun.children if c.dep_ == "poss"]
+            holders += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"]  # fmt: skip
+            for holder in holders:
+                entity = entities.get(holder.i)
+                date = _term_of(entity) if entity is not None else None
+                if date is not None:
+                    span = doc[prep.i : noun.right_edge.i + 1]
+                    date.text = span.text
+                    frames.append(Frame(span, date))
+    return frames
+
+
+def find_frames(doc: Doc, published: dt.date | None, entities: dict[int, Entity]) -> dict[int, list[Frame]]:
+    """Every time expression, by the index of the sentence it is in."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for frame in _date_entities(doc, published) + _office_terms(doc, entities):
+        by_sentence.setdefault(doc._.sent_of[frame.span.start], []).append(frame)
+    return by_sentence
