@@ -71,7 +71,7 @@ def accuracy(shared: Path) -> str:
     sections: list[str] = []
     runs = [(name, shared / rel, f"../shared/{rel}") for name, rel in PUBLIC_SETS.items()]
     runs += [(name, ROOT / "datasets" / "gold" / f"{stem}.jsonl", f"datasets/gold/{stem}.jsonl")
-             for name, stem in (("team", "events_test"), ("dates", "dates_test"))]  # fmt: skip
+             for name, stem in (("team", "events_test"), ("dates", "dates_test"), ("places", "places_test"))]  # fmt: skip
     for name, path, shown in runs:
         if not path.exists():
             continue

@@ -43,6 +43,7 @@ class EvalSet:
     merge_igo: bool = False
     flags: bool = False  # the gold annotates modality flags
     match_types: bool = True  # the gold's event types mean what PLOVER's do
+    locations: bool = False  # the gold gives every event's location (or says it has none)
 
 
 SETS: dict[str, EvalSet] = {
@@ -59,6 +60,8 @@ SETS: dict[str, EvalSet] = {
                 default_path=REPO / "datasets" / "gold" / "events_test.jsonl", flags=True),
         EvalSet("dates", "Annalist team's dates and modality test set", read_team_gold,
                 default_path=REPO / "datasets" / "gold" / "dates_test.jsonl", flags=True),
+        EvalSet("places", "Annalist team's event locations test set", read_team_gold,
+                default_path=REPO / "datasets" / "gold" / "places_test.jsonl", locations=True),
     )
 }  # fmt: skip
 
@@ -92,8 +95,17 @@ class Evaluation:
             "accuracy": {name: {"value": None if a.value is None else round(a.value, 4), "correct": a.correct,
                                 "total": a.total} for name, a in sorted(scores.accuracy.items())},
             "confusion": {gold: dict(found) for gold, found in sorted(scores.confusion.items())},
+            "location_distance_km": _distances(scores.distances_km),
             "worst": scores.errors,
         }  # fmt: skip
+
+
+def _distances(values: list[float]) -> dict[str, float] | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return {"median": round(ordered[len(ordered) // 2], 1), "mean": round(sum(ordered) / len(ordered), 1),
+            "within_25km": round(sum(v <= 25 for v in ordered) / len(ordered), 4), "n": len(ordered)}  # fmt: skip
 
 
 def resolve_set(name: str, path: Path | None) -> tuple[EvalSet, Path]:
@@ -133,8 +145,9 @@ def evaluate(name: str, path: Path | None = None, *, options: Options | None = N
         scores = score_quads(pairs, worst=worst)
     else:
         scores = score_events(
-            pairs, merge_igo=evalset.merge_igo, flags=evalset.flags, match_types=evalset.match_types, worst=worst
-        )
+            pairs, merge_igo=evalset.merge_igo, flags=evalset.flags, match_types=evalset.match_types,
+            locations=evalset.locations, worst=worst,
+        )  # fmt: skip
     return Evaluation(
         name, gold_path, scores, evalset.quads, time.perf_counter() - started, options.settings.model
     )

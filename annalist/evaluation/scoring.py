@@ -10,12 +10,14 @@ gold lacks is a false positive, a gold type not predicted a false negative. Sets
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from annalist.evaluation.gold import NO_EVENT, GoldActor, GoldEvent, GoldRecord
 from annalist.model import EVENT_TYPES, Event
+from annalist.places.gazetteer import fold
 
 MERGED_COUNTRIES = {"UNO": "IGO", "EUR": "IGO"}  # gold sets that code every IGO as IGO
 FLAGS = ("historical", "future", "hypothetical", "negated", "reported", "unattributed")
@@ -68,6 +70,7 @@ class Scores:
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     records: int = 0
+    distances_km: list[float] = field(default_factory=list)  # gold point to predicted point, where both exist
 
     def micro(self) -> LabelScore:
         total = LabelScore("micro")
@@ -105,7 +108,41 @@ def _date_matches(gold: GoldEvent, event: Event) -> bool:
     return event.date.precision == precision and event.date.start.isoformat().startswith(gold.date or "?")
 
 
-def _compare_event(gold: GoldEvent, event: Event, scores: Scores, merge: bool, flags: bool) -> None:
+NEAR_KM = 25.0  # a predicted point this close to the gold one is the same place
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _compare_location(gold: GoldEvent, event: Event, scores: Scores) -> None:
+    found = event.location if event.location is not None and event.location.source != "dateline" else None
+    wanted = gold.location
+    if not wanted:
+        scores.accuracy.setdefault("location absent", Accuracy()).add(found is None)
+        return
+    scores.accuracy.setdefault("location country", Accuracy()).add(
+        found is not None and found.country == wanted.get("country")
+    )
+    same = False
+    if found is not None:
+        if wanted.get("precision") == "country":
+            same = found.precision == "country" and found.country == wanted.get("country")
+        elif found.lat is not None and wanted.get("lat") is not None:
+            km = distance_km(found.lat, found.lon or 0.0, float(wanted["lat"]), float(wanted["lon"]))
+            scores.distances_km.append(km)
+            same = km <= NEAR_KM
+        else:
+            same = fold(found.name or "").lower() == fold(str(wanted.get("name", ""))).lower()
+    scores.accuracy.setdefault("location place", Accuracy()).add(same)
+
+
+def _compare_event(gold: GoldEvent, event: Event, scores: Scores, merge: bool, flags: bool,
+                   locations: bool = False) -> None:  # fmt: skip
     for role, gold_actors, actors in (
         ("actor", gold.actor, event.actor),
         ("recipient", gold.recipient, event.recipient),
@@ -120,6 +157,8 @@ def _compare_event(gold: GoldEvent, event: Event, scores: Scores, merge: bool, f
             )
     if gold.date:
         scores.accuracy.setdefault("date", Accuracy()).add(_date_matches(gold, event))
+    if locations:
+        _compare_location(gold, event, scores)
     for flag in FLAGS if flags else ():
         expected, found = flag in gold.flags, bool(getattr(event.modality, flag))
         if expected or found:
@@ -131,12 +170,13 @@ def _actor_text(actors: list[GoldActor] | list[Any]) -> str:
 
 
 def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool = False, flags: bool = True,
-                 match_types: bool = True, worst: int = 20) -> Scores:  # fmt: skip
+                 match_types: bool = True, locations: bool = False, worst: int = 20) -> Scores:  # fmt: skip
     """Score predicted events against gold events, sentence by sentence.
 
     pairs (list): each gold record with the events Annalist coded from its text.
     merge_igo (bool): count UNO and EUR as IGO (for gold sets that do).
     flags (bool): score modality flags (for gold sets that annotate them).
+    locations (bool): score locations (country, place within 25 km, distance; and no place where none).
     match_types (bool): compare actors on the predicted event of the gold event's type; when False (gold
         types that carry no meaning, as in PETRARCH's unit tests), on the most confident predicted event.
     worst (int): how many of the worst errors to keep.
@@ -164,7 +204,7 @@ def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool
             pool = [e for e in predicted if e.modality.negated == negated] if match_types else events
             match = next((e for e in pool if e.event == gold_event.event), None) if match_types else primary
             if match is not None:
-                _compare_event(gold_event, match, scores, merge_igo, flags)
+                _compare_event(gold_event, match, scores, merge_igo, flags, locations)
         if gold_types != found_types:
             wrong = [e for e in events if e.event not in gold_types]
             badness = max((e.confidence for e in wrong), default=0.0) + len(gold_types - found_types) * 0.01

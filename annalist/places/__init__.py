@@ -1,87 +1,147 @@
-"""The place stage: where each event happened, from the place its own clause names.
+"""The place stage: where each event happened, resolved offline to a place with coordinates and an honest
+precision.
 
 Reads `doc._.events`, `doc._.entities`, the Doc's GPE/LOC/FAC entities and the article's dateline; sets each
-event's `location`. A place attached to the event's trigger by a locative preposition ("training in Israel")
-comes first; the dateline is only a fallback and says so (`source="dateline"`). A country-level location
-carries no coordinates.
+event's `location`. The place its own clause names comes first ("training in Israel", "clashes in Kaduna");
+for an attack, blockade or deployment with no such place, a target that is itself a place ("a campaign against
+Gaza"); the dateline only as a fallback, marked `source="dateline"`. Ambiguous names are resolved with the
+countries the article mentions (Tripoli, Lebanon or Libya). A country-level location carries no coordinates.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from annalist.actors.gazetteer import Gazetteer, load_gazetteer
 from annalist.model import Entity, Location
 from annalist.nlp.syntax import clause_chain, entity_index, token_at
+from annalist.places.gazetteer import Place, PlaceIndex, load_places
 
-LOCATIVE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout"))
+LOCATIVE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
+                            "through", "on", "off", "along", "over", "from", "within", "towards", "toward", "to"))  # fmt: skip
+# The clause is searched breadth-first from its verb, nearest places first, without entering other clauses.
+OTHER_CLAUSES = frozenset(("ccomp", "csubj", "parataxis", "relcl", "conj"))
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+TARGETED = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"))  # events whose target can be a place
+PRECISION = {"site": "site", "city": "city", "admin1": "admin1", "region": "admin1", "country": "country"}
 
 
-def location_of_entity(entity: Entity, source: str) -> Location | None:
-    """A location for a place-naming actor entity: a capital is a city, a country name a country."""
-    form = entity.source.rsplit("/", 1)[-1]
-    if entity.kind != "state":
-        return None
-    if form == "capital":
-        return Location(
-            text=entity.text, name=entity.text, country=entity.country, precision="city", source=source
-        )
-    if form == "name":
-        return Location(text=entity.text, name=entity.name, country=entity.country, precision="country",
-                        source=source)  # fmt: skip
-    return None
+def to_location(place: Place, text: str, source: str) -> Location:
+    """A Location for a resolved place: a country has no point, everything else has its coordinates."""
+    point = place.feature != "country"
+    return Location(text=text, name=place.name, country=place.country, precision=PRECISION[place.feature],
+                    source=source, geonames_id=place.geonames_id, lat=place.lat if point else None,
+                    lon=place.lon if point else None, admin1=place.admin1, feature=place.feature)  # fmt: skip
 
 
 class PlaceStage:
-    """Locates events at the place their clause names, or at the dateline's place."""
+    """Locates events at the place their clause names, a place they target, or the dateline's place."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.places = {
-            p.text: gazetteer.entries[p.code] for p in gazetteer.phrases if p.form in ("name", "capital")
-        }
-        self.forms = {p.text: p.form for p in gazetteer.phrases if p.form in ("name", "capital")}
+    def __init__(self, places: PlaceIndex) -> None:
+        self.places = places
 
     def __call__(self, doc: Doc) -> Doc:
         entities = entity_index(doc)
-        fallback = self._dateline(doc)
+        # the countries the article names (a capital is left out: "Tripoli" is the name being resolved)
+        context = {e.country for e in doc._.entities or [] if e.country and not e.source.endswith("/capital")}
+        fallback = self._dateline(doc, context)
         for event in doc._.events or []:
             trigger = token_at(doc, event.trigger_start, event.trigger_end)
-            found = self._clause_place(trigger, entities) if trigger is not None else None
+            found = self._clause_place(trigger, entities, context) if trigger is not None else None
+            if found is None and event.event in TARGETED:
+                found = self._target_place(event.recipient, context)
             event.location = found or fallback
         return doc
 
-    def _clause_place(self, trigger: Token, entities: dict[int, Entity]) -> Location | None:
-        for token in clause_chain(trigger):
-            for child in token.children:
-                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
-                    continue
-                for place in (grand for grand in child.children if grand.dep_ == "pobj"):
-                    if place.i in entities and (location := location_of_entity(entities[place.i], "clause")):
-                        return location
-                    if place.ent_type_ in PLACE_LABELS:
-                        ent = next(e for e in place.doc.ents if e.start <= place.i < e.end)
-                        return self._named(ent.text, "clause")
+    def resolve(self, text: str, context: set[str], source: str, entity: Entity | None = None) -> Location | None:
+        """Resolve a place name; a country actor's name falls back to its country."""
+        place = self.places.best(text, context)
+        if place is not None:
+            return to_location(place, text, source)
+        if entity is not None and entity.kind == "state" and entity.country and entity.source.endswith("/name"):
+            country = self.places.best(entity.name, context)
+            if country is not None:
+                return to_location(country, text, source)
         return None
 
-    def _named(self, text: str, source: str) -> Location:
-        entry = self.places.get(text)
-        if entry is None:
-            return Location(text=text, source=source)
-        precision = "city" if self.forms[text] == "capital" else "country"
-        name = text if precision == "city" else entry.name
-        return Location(text=text, name=name, country=entry.country, precision=precision, source=source)
+    def _names(self, token: Token, entities: dict[int, Entity]) -> list[tuple[str, Entity | None]]:
+        """The names a phrase may give its place by: the entity recogniser's span ("East Jerusalem"), an actor
+        entity naming a country or capital, the proper-noun compound ("Cabo Delgado" of "Cabo Delgado
+        province"), a possessor ("Beirut's southern suburbs"), or what "of" names ("the port of Kismayo")."""
+        names: list[tuple[str, Entity | None]] = []
+        if token.ent_type_ in PLACE_LABELS:
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            names.append((_strip_the(ent), None))
+        entity = entities.get(token.i)
+        if (
+            entity is not None
+            and entity.kind == "state"
+            and entity.source.rsplit("/", 1)[-1] in ("name", "capital")
+        ):
+            names.append((entity.text, entity))
+        compounds = [t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
+        if token.pos_ == "PROPN":
+            names.append((" ".join(t.text for t in [*compounds, token]), None))
+        elif compounds:
+            names.append((" ".join(t.text for t in compounds), None))
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                names.append((child.text, entities.get(child.i)))
+            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+                names += [n for pobj in child.children if pobj.dep_ == "pobj" for n in self._names(pobj, entities)]
+        return names
 
-    def _dateline(self, doc: Doc) -> Location | None:
+    def _at(self, token: Token, entities: dict[int, Entity], context: set[str],
+            countries: bool = True) -> Location | None:  # fmt: skip
+        for text, entity in self._names(token, entities):
+            location = self.resolve(text, context, "clause", entity)
+            if location is not None and (countries or location.precision != "country"):
+                return location
+        return None
+
+    def _clause_place(self, trigger: Token, entities: dict[int, Entity], context: set[str]) -> Location | None:
+        chain = list(clause_chain(trigger))
+        if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head.i != trigger.i:
+            chain += list(clause_chain(trigger.head))  # "an al-Shabaab [bomber] struck a camp in Mogadishu"
+        queue, seen = list(chain), {t.i for t in chain}
+        while queue:
+            token = queue.pop(0)
+            for child in token.children:
+                if child.i in seen or child.dep_ in OTHER_CLAUSES:
+                    continue
+                seen.add(child.i)
+                queue.append(child)
+                if child.dep_ == "dobj" and (location := self._at(child, entities, context, countries=False)):
+                    return location  # "reopened the Rafah crossing", "visited Kyiv"
+                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in (grand for grand in child.children if grand.dep_ == "pobj"):
+                    if location := self._at(pobj, entities, context):
+                        return location
+        return None
+
+    def _target_place(self, recipients: list[Entity], context: set[str]) -> Location | None:
+        for entity in recipients:
+            place = self.places.best(entity.text, context)
+            if place is not None and place.feature != "country":
+                return to_location(place, entity.text, "clause")
+        return None
+
+    def _dateline(self, doc: Doc, context: set[str]) -> Location | None:
         article = doc._.article
         if article is None or article.dateline is None or not article.dateline.place:
             return None
-        return self._named(article.dateline.place, "dateline")
+        return self.resolve(article.dateline.place, context, "dateline") or Location(
+            text=article.dateline.place, source="dateline")  # fmt: skip
+
+
+def _strip_the(span: Span) -> str:
+    words = [t.text for t in span if t.lower_ != "the" or t.i != span.start]
+    return " ".join(words)
 
 
 @Language.factory("annalist_places_v1", requires=["doc.ents", "doc._.events", "doc._.entities"],
                   assigns=["doc._.events"])  # fmt: skip
 def make_place_stage(nlp: Language, name: str) -> PlaceStage:
-    """Factory: the place stage, resolving names with the shipped gazetteer."""
-    return PlaceStage(load_gazetteer())
+    """Factory: the place stage, resolving names with the offline place gazetteer."""
+    return PlaceStage(load_places())

@@ -11,6 +11,7 @@ from functools import lru_cache
 from annalist.datafiles import data_path, read_yaml_list
 
 FEATURES = ("site", "city", "admin1", "region", "country")
+PLOVER_CODES = {"XKX": "KOS"}  # GeoNames' Kosovo code, and PLOVER's
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +79,9 @@ def load_places() -> PlaceIndex:
         index.add(Place(name=item["name"], country=item["country"], feature=item["feature"], lat=item.get("lat"),
                         lon=item.get("lon"), admin1=item.get("admin1"), population=10**9),
                   [item["name"], *item.get("aliases", [])])  # fmt: skip
-    iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
-    for country in cache.get_countries().values():
-        index.add(Place(name=country["name"], country=country["iso3"], feature="country",
+    iso3 = {code: PLOVER_CODES.get(c["iso3"], c["iso3"]) for code, c in cache.get_countries().items()}
+    for code, country in cache.get_countries().items():
+        index.add(Place(name=country["name"], country=iso3[code], feature="country",
                         geonames_id=country["geonameid"], population=int(country["population"] or 0)),
                   [country["name"]])  # fmt: skip
     for state in cache.get_us_states().values():

