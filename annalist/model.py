@@ -39,15 +39,17 @@ class Dateline:
     date_text: str | None
     outlet: str | None
     end: int  # offset in Article.text where the story proper begins
+    start: int = 0  # offset in Article.text where the dateline begins (after the headline, if any)
 
 
 @dataclass(slots=True)
 class Article:
     """One news article as ingest read it."""
 
-    id: str  # hash of the normalised text and URL: the same input always gets the same id
-    text: str
+    id: str  # hash of the normalised story text and URL: the same input always gets the same id
+    text: str  # the headline (if any), a blank line, then the story
     title: str | None = None
+    body_start: int = 0  # offset in `text` where the story begins after the headline
     url: str | None = None
     source: str | None = None  # outlet
     published: dt.date | None = None

@@ -58,6 +58,8 @@ class Annalist:
         configs = {"actors": {"actor_files": list(self.options.actor_files)},
                    "actor_context": {"actor_files": list(self.options.actor_files)},
                    "events": {"codebook_files": list(self.options.codebook_files)}}  # fmt: skip
+        before = "parser" if self.nlp.has_pipe("parser") else None
+        self.nlp.add_pipe("annalist_paragraphs_v1", name="paragraphs", before=before)
         for name, factory in STAGES:
             self.nlp.add_pipe(factory, name=name, config=configs.get(name, {}))
         self.timings: dict[str, float] = {}

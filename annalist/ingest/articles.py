@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -74,7 +75,17 @@ def build_article(
     if not english:
         return InputError(Errors.E105.format(where=where, ratio=ratio), where=where)
     url = _clean(fields.get("url"))
+    identity = article_id(text, url)  # of the story itself: a retitled story is the same story
+    title = _clean(fields.get("title"))
     dateline = find_dateline(text)
+    body_start = 0
+    if title and not text.startswith(title):
+        # The headline is coded too (its events are usually the lede's, and dedup joins them), so the text the
+        # article keeps, and every offset, starts with it.
+        body_start = len(title) + 2
+        text = f"{title}\n\n{text}"
+        if dateline is not None:
+            dateline = dataclasses.replace(dateline, start=dateline.start + body_start, end=dateline.end + body_start)
     try:
         date, date_source = resolve_published(
             record_value=fields.get("published"),
@@ -87,9 +98,10 @@ def build_article(
         return InputError(message, where=where)
     record_id = _clean(fields.get("id"))
     return Article(
-        id=article_id(text, url),
+        id=identity,
         text=text,
-        title=_clean(fields.get("title")),
+        title=title,
+        body_start=body_start,
         url=url,
         source=_clean(fields.get("source")) or (dateline.outlet if dateline else None),
         published=date,

@@ -70,14 +70,24 @@ def parse_text_of(article: Article) -> str:
     """The text the parser sees: the article's text with its dateline blanked out, offsets unchanged."""
     if article.dateline is None:
         return article.text
-    end = article.dateline.end
-    return " " * end + article.text[end:]
+    start, end = article.dateline.start, article.dateline.end
+    return article.text[:start] + " " * (end - start) + article.text[end:]
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     """Tokenise an article into a Doc that carries it, ready for the pipeline's components."""
     doc = nlp.make_doc(parse_text_of(article))
     doc._.article = article
+    return doc
+
+
+@Language.component("annalist_paragraphs_v1", assigns=["token.is_sent_start"])
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A paragraph (after a blank line) always starts a sentence: the headline is never one with the lede.
+    Runs before the parser, which keeps the boundaries it is given."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
     return doc
 
 

@@ -31,7 +31,8 @@ def article_row(coded: CodedArticle, coded_at: dt.datetime) -> dict[str, Any]:
     article = coded.article
     dateline = article.dateline
     return {
-        "id": article.id, "key": article.key, "title": article.title, "url": article.url, "source": article.source,
+        "id": article.id, "key": article.key, "title": article.title, "body_start": article.body_start,
+        "url": article.url, "source": article.source,
         "published": article.published, "published_source": article.published_source,
         "dateline": dateline.text if dateline else None, "dateline_place": dateline.place if dateline else None,
         "dateline_date": dateline.date_text if dateline else None, "origin": article.origin, "text": article.text,

@@ -18,7 +18,7 @@ _TYPES: dict[str, tuple[str, pa.DataType]] = {
 }
 
 ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "str"), ("key", "str"), ("title", "str"), ("url", "str"), ("source", "str"),
+    ("id", "str"), ("key", "str"), ("title", "str"), ("body_start", "int"), ("url", "str"), ("source", "str"),
     ("published", "date"), ("published_source", "str"), ("dateline", "str"), ("dateline_place", "str"),
     ("dateline_date", "str"), ("origin", "str"), ("text", "str"), ("n_sentences", "int"), ("n_events", "int"),
     ("coded_at", "time"), ("coder", "str"),

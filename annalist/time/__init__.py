@@ -101,12 +101,14 @@ def _paragraphs(doc: Doc) -> list[int]:
 
 
 def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:
-    """The last time frame an earlier sentence of the same paragraph set."""
+    """The last time frame an earlier sentence of the same paragraph set: a year, month or period ("in 2014",
+    "during Correa's presidency"); a single day belongs to its own sentence's event, not to the next."""
     for earlier in range(sentence - 1, -1, -1):
         if paragraph_of[earlier] != paragraph_of[sentence]:
             return None
         if frames.get(earlier):
-            return max(frames[earlier], key=lambda f: f.span.start)
+            frame = max(frames[earlier], key=lambda f: f.span.start)
+            return frame if frame.date.precision != "day" else None
     return None
 
 

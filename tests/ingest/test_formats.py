@@ -29,8 +29,9 @@ def _only_article(items: list[Article | InputError]) -> Article:
 
 
 def _check_record_article(article: Article) -> None:
-    assert article.text == TEXT
     assert article.title == "Kenya and Uganda talk rail"
+    assert article.text == f"Kenya and Uganda talk rail\n\n{TEXT}", "the headline is coded too, first"
+    assert article.text[article.body_start :] == TEXT
     assert article.url == "https://x.org/k-1"
     assert article.published == dt.date(2021, 5, 4) and article.published_source == "record"
     assert article.source == "Demo Wire"
@@ -104,7 +105,7 @@ def test_formats_html_file(tmp_path: Path) -> None:
                     f"<p>{TEXT}</p><p>Both sides will meet again in June, officials said.</p></article>"
                     f"</body></html>", encoding="utf-8")  # fmt: skip
     article = _only_article(list(read_inputs([str(path)])))
-    assert article.text.startswith(TEXT) and article.title == "Kenya and Uganda talk rail"
+    assert article.text[article.body_start :].startswith(TEXT) and article.title == "Kenya and Uganda talk rail"
 
 
 def test_formats_stdin_text_and_jsonl() -> None:
@@ -129,7 +130,7 @@ def test_formats_dateline_stays_in_text_but_is_metadata(tmp_path: Path) -> None:
     path.write_text(TEXT, encoding="utf-8")
     article = _only_article(list(read_inputs([str(path)])))
     assert article.dateline is not None
-    assert article.text[: article.dateline.end].startswith("Nairobi, May 3 (ADW)--")
+    assert article.text[article.dateline.start : article.dateline.end].strip() == "Nairobi, May 3 (ADW)--"
     assert article.source == "ADW", "the dateline's outlet is the source when the record gives none"
 
 
