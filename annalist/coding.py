@@ -78,7 +78,7 @@ def code_inputs(
         for failure in (r for r in batch_results if isinstance(r, InputError)):
             summary.skipped.append(failure)
             notify("skipped", failure.where)
-        written = store.write(coded)
+        written = store.write(coded, dedup_threshold=options.settings.dedup_threshold)
         summary.coded += len(coded)
         summary.added += written.added
         summary.replaced += written.replaced

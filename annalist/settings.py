@@ -23,6 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Share of words that must be common English words for an article of 20+ words to be coded."),
     Setting("batch_size", 16, "Articles coded and committed to the database together."),
     Setting("workers", 1, "Processes that code in parallel (--workers); each loads the spaCy pipeline once."),
+    Setting("dedup_threshold", 0.45,
+            "Similarity (0-1) a mention needs to join an existing event cluster; lower merges more."),
 )  # fmt: skip
 
 
@@ -41,6 +43,7 @@ class Settings:
     min_english_ratio: float = _default("min_english_ratio")
     batch_size: int = _default("batch_size")
     workers: int = _default("workers")
+    dedup_threshold: float = _default("dedup_threshold")
 
     def with_(self, **changes: Any) -> Settings:
         """Return a copy with some values changed; None values leave the default in place."""

@@ -48,8 +48,31 @@ def _confusion_table(report: dict[str, Any]) -> Table:
     return table
 
 
+def render_dedup(report: dict[str, Any]) -> None:
+    """Print a deduplication report with Rich."""
+    pair = report["pairwise"]
+    table = Table(title=f"dedup: {report['scenarios']} article groups")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in (("pairwise precision", _pct(pair["precision"])), ("pairwise recall", _pct(pair["recall"])),
+                        ("pairwise F1", _pct(pair["f1"])), ("gold mentions coded", f"{report['coded_mentions']} of "
+                        f"{report['gold_mentions']} ({report['coverage']:.0%})"), ("clusters: gold / predicted",
+                        f"{report['gold_clusters']} / {report['predicted_clusters']}")):  # fmt: skip
+        table.add_row(name, value)
+    out.print(table)
+    worst = Table(title="disagreements", show_lines=True)
+    for name in ("scenario", "mention", "other mention", "gold", "predicted"):
+        worst.add_column(name, overflow="fold")
+    for error in report["worst"]:
+        worst.add_row(error["scenario"], error["a"], error["b"], error["gold"], error["predicted"])
+    out.print(worst)
+
+
 def render(report: dict[str, Any]) -> None:
     """Print an evaluation report with Rich."""
+    if "pairwise" in report:
+        render_dedup(report)
+        return
     out.print(_labels_table(report))
     if report["accuracy"]:
         table = Table(title="accuracy on matched events")

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from annalist.cli.common import out, parse_date, reports_errors
-from annalist.cli.render import events_table
+from annalist.cli.render import clusters_table, events_table
 from annalist.store import EventQuery, Store
-from annalist.store.export import export_events, write_rows
+from annalist.store.export import export_events, write_plain, write_rows
 
 DB_OPTION = typer.Option("--db", help="The database file.")
 
@@ -33,10 +33,20 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    dedup: Annotated[
+        bool, typer.Option("--dedup", help="One row per real-world event (cluster of mentions).")
+    ] = False,
 ) -> None:
     """List stored events, filtered, as a table, JSON Lines (PLOVER records) or CSV. Negated and hypothetical
     events (which did not happen) are kept in the database but shown only with --all."""
     query = _query(actor, recipient, event_type, since, until, limit, include_all=show_all)
+    if dedup:
+        clusters = Store(db).clusters(query)
+        if fmt == "table":
+            out.print(clusters_table(clusters, title=f"{len(clusters)} events (clusters) in {db}"))
+        else:
+            write_plain(clusters, fmt, sys.stdout)
+        return
     rows = Store(db).events(query)
     if fmt == "table":
         out.print(events_table(rows, title=f"{len(rows)} events in {db}"))

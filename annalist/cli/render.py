@@ -55,3 +55,18 @@ def events_table(rows: list[dict[str, Any]], *, title: str | None = None) -> Tab
         table.add_row(Text(_date(row)), Text(event), Text("; ".join(row["actor_labels"]) or "-"),
                       Text("; ".join(row["recipient_labels"]) or "-"), Text(flags), Text(where), sentence)  # fmt: skip
     return table
+
+
+def clusters_table(rows: list[dict[str, Any]], *, title: str | None = None) -> Table:
+    """A table of deduplicated events: one row per cluster, with how many reports it has."""
+    table = Table(title=title, show_lines=True, expand=True)
+    for name, style in (("date", "cyan"), ("event", "bold"), ("actor", "green"), ("recipient", "magenta"),
+                        ("reports", "yellow"), ("first / last seen", None), ("representative sentence", None)):  # fmt: skip
+        table.add_column(name, style=style, overflow="fold", ratio=3 if name.startswith("representative") else 1)
+    for row in rows:
+        reports = f"{row['mentions']} mentions\n{row['articles']} articles\n{row['outlets']} outlets"
+        seen = f"{row['first_seen'] or '-'}\n{row['last_seen'] or '-'}"
+        table.add_row(Text(_date(row)), Text(row["event"]), Text("; ".join(row["actor_labels"] or []) or "-"),
+                      Text("; ".join(row["recipient_labels"] or []) or "-"), Text(reports), Text(seen),
+                      Text(row["representative"]))  # fmt: skip
+    return table

@@ -62,8 +62,24 @@ SETS: dict[str, EvalSet] = {
                 default_path=REPO / "datasets" / "gold" / "dates_test.jsonl", flags=True),
         EvalSet("places", "Annalist team's event locations test set", read_team_gold,
                 default_path=REPO / "datasets" / "gold" / "places_test.jsonl", locations=True),
+        EvalSet("dedup", "Annalist team's article groups for deduplication (pairwise precision and recall)",
+                read_team_gold, default_path=REPO / "datasets" / "gold" / "dedup_groups.jsonl"),
     )
 }  # fmt: skip
+
+
+@dataclass(slots=True)
+class DedupEvaluation:
+    """The outcome of a deduplication evaluation run."""
+
+    path: Path
+    report: dict[str, Any]
+    seconds: float
+    model: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"set": "dedup", "path": str(self.path), "records": self.report["scenarios"], "model": self.model,
+                "annalist": __version__, "seconds": round(self.seconds, 1), **self.report}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -120,7 +136,7 @@ def resolve_set(name: str, path: Path | None) -> tuple[EvalSet, Path]:
 
 
 def evaluate(name: str, path: Path | None = None, *, options: Options | None = None, limit: int | None = None,
-             coder: Annalist | None = None, worst: int = 20) -> Evaluation:  # fmt: skip
+             coder: Annalist | None = None, worst: int = 20) -> Evaluation | DedupEvaluation:  # fmt: skip
     """Code a gold set and score it.
 
     name (str): plover, petrarch, conflibert, team or dates.
@@ -132,6 +148,14 @@ def evaluate(name: str, path: Path | None = None, *, options: Options | None = N
     RETURNS (Evaluation): scores and timing.
     """
     evalset, gold_path = resolve_set(name, path)
+    if name == "dedup":
+        from annalist.evaluation.dedup import evaluate_dedup
+
+        started = time.perf_counter()
+        coder = coder or Annalist(options or Options())
+        threshold = (options or Options()).settings.dedup_threshold
+        report = evaluate_dedup(gold_path, coder, threshold=threshold, limit=limit).to_dict()
+        return DedupEvaluation(gold_path, report, time.perf_counter() - started, coder.options.settings.model)
     records = evalset.reader(gold_path)[:limit]
     options = options or Options()
     if evalset.actor_files:

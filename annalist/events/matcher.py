@@ -64,13 +64,26 @@ def _anchors(trigger: Token, pattern: Pattern) -> list[Token] | None:
     return anchors
 
 
+PLACE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout"))
+
+
+def _a_place(token: Token, entity: Entity) -> bool:
+    """A capital after "in", "at", "near" is where something happened, not who it happened to."""
+    return (
+        entity.source.endswith("/capital")
+        and token.head.dep_ == "prep"
+        and token.head.lower_ in PLACE_PREPS
+        or (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and entity.source.endswith("/capital"))
+    )
+
+
 def entities_in(heads: list[Token], entities: dict[int, Entity]) -> list[Entity]:
-    """The distinct entities inside the phrases these tokens head, in text order."""
+    """The distinct entities inside the phrases these tokens head, in text order (places left out)."""
     found: dict[int, Entity] = {}
     for head in heads:
         for token in phrase_tokens(head):
             entity = entities.get(token.i)
-            if entity is not None:
+            if entity is not None and not _a_place(token, entity):
                 found.setdefault(entity.start, entity)
     return [found[start] for start in sorted(found)]
 

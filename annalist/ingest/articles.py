@@ -85,7 +85,9 @@ def build_article(
         body_start = len(title) + 2
         text = f"{title}\n\n{text}"
         if dateline is not None:
-            dateline = dataclasses.replace(dateline, start=dateline.start + body_start, end=dateline.end + body_start)
+            dateline = dataclasses.replace(
+                dateline, start=dateline.start + body_start, end=dateline.end + body_start
+            )
     try:
         date, date_source = resolve_published(
             record_value=fields.get("published"),

@@ -30,7 +30,8 @@ def clause_chain(trigger: Token, *, limit: int = 5) -> Iterator[Token]:
     token = trigger
     yield token
     for _ in range(limit):
-        if token.dep_ in CLAUSE_CLIMB and token.head.i != token.i:
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG"  # "a bomb exploded in X, [killing] ten"
+        if (token.dep_ in CLAUSE_CLIMB or participle) and token.head.i != token.i:
             token = token.head
             yield token
         else:

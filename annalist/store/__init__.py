@@ -19,8 +19,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from annalist.dedup import DEFAULT_THRESHOLD
 from annalist.errors import Errors, StoreError
 from annalist.model import CodedArticle
+from annalist.store.clusters import CLUSTER_SUMMARY_SQL, assign_clusters
 from annalist.store.queries import EventQuery
 from annalist.store.rows import article_row, entity_rows, event_row, plover_record
 from annalist.store.schema import SCHEMA_VERSION, TABLES, arrow_schema, create_statements
@@ -38,6 +40,7 @@ class WriteResult:
     replaced: int = 0
     unchanged: int = 0
     events: int = 0
+    clusters: int = 0  # new clusters founded
 
 
 class Store:
@@ -97,8 +100,8 @@ class Store:
             rows = connection.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
         return {row[0] for row in rows}
 
-    def write(self, batch: list[CodedArticle]) -> WriteResult:
-        """Store a batch of coded articles in one transaction.
+    def write(self, batch: list[CodedArticle], *, dedup_threshold: float = DEFAULT_THRESHOLD) -> WriteResult:
+        """Store a batch of coded articles in one transaction, their events joining clusters (annalist/dedup).
 
         An article already stored (same id) is left alone; one whose key (URL, record id or path) is stored
         under another id is a changed version: the old one, its entities and its events are replaced.
@@ -141,6 +144,8 @@ class Store:
                 for table, table_rows in rows.items():
                     _insert(connection, table, table_rows)
                 result.events = len(rows["events"])
+                published = {c.article.id: c.article.published for c in fresh.values()}
+                result.clusters = assign_clusters(connection, rows["events"], published, dedup_threshold)
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
@@ -190,6 +195,18 @@ class Store:
     def entities(self, article_id: str) -> list[dict[str, Any]]:
         """An article's entities in text order."""
         return self.query("SELECT * FROM entities WHERE article_id = ? ORDER BY idx", [article_id])
+
+    def clusters(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        """One row per event cluster (deduplicated events) whose mentions match the query: its counts of
+        mentions, articles and outlets, first and last seen, its best-dated mention's date, its most confident
+        mention's sentence."""
+        query = query or EventQuery()
+        where, params = query.where()
+        sql = CLUSTER_SUMMARY_SQL + where + " GROUP BY cluster_id ORDER BY date NULLS LAST, cluster_id"
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [query.limit, query.offset]
+        return self.query(sql, params)
 
     def events_arrow(self, query: EventQuery | None = None) -> pa.Table:
         """Event rows matching a query as an Arrow table (the events table's own columns)."""

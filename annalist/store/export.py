@@ -46,6 +46,19 @@ def export_events(store: Store, fmt: str, out: Path, query: EventQuery | None = 
     return len(rows)
 
 
+def write_plain(rows: list[dict[str, Any]], fmt: str, handle: Any) -> None:
+    """Write rows of any query as JSON Lines or CSV, their columns as they are."""
+    if fmt == "jsonl":
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    names = list(rows[0]) if rows else []
+    writer = csv.writer(handle)
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([csv_value(row[name]) for name in names])
+
+
 def write_rows(rows: list[dict[str, Any]], fmt: str, handle: Any) -> None:
     """Write event rows to an open text file as JSON Lines or CSV."""
     if fmt == "jsonl":

@@ -45,7 +45,7 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("quad_class", "int"), ("intensity", "float"), ("cameo", "str"),
     ("sentence", "int"), ("sentence_text", "str"), ("sentence_start", "int"), ("sentence_end", "int"),
     ("trigger", "str"), ("trigger_start", "int"), ("trigger_end", "int"),
-    ("confidence", "float"), ("produced_by", "str"), ("explanation", "str"),
+    ("confidence", "float"), ("produced_by", "str"), ("explanation", "str"), ("cluster_id", "str"),
 )  # fmt: skip
 
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -66,6 +66,7 @@ def create_statements() -> list[str]:
         "CREATE INDEX IF NOT EXISTS articles_key ON articles (key)",
         "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
         "CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id)",
+        "CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id)",
     ]
     return statements
 

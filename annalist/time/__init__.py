@@ -40,6 +40,8 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
         return (0, distance)
     if root.is_ancestor(own):
         return (1, distance)
+    if own.is_ancestor(root) and root.dep_ == "advcl":
+        return (2, distance)  # "soldiers were killed when a bomb went off on Tuesday"
     return None
 
 
@@ -66,8 +68,24 @@ class TimeStage:
         for event in doc._.events or []:
             trigger = token_at(doc, event.trigger_start, event.trigger_end)
             event.date = self._date(frames, event.sentence, trigger, published, paragraph_of)
+        self._date_headline(doc)
+        for event in doc._.events or []:
             self._flag_historical(event, published)
         return doc
+
+    @staticmethod
+    def _date_headline(doc: Doc) -> None:
+        """A headline gives no date of its own; its event is the story's, so it takes the date of the story's
+        first event of the same kind (quad class)."""
+        article = doc._.article
+        if article is None or not article.body_start:
+            return
+        events = doc._.events or []
+        for event in (e for e in events if e.start < article.body_start and e.date.source == "publication"):
+            story = next((e for e in events if e.start >= article.body_start and e.quad_class == event.quad_class
+                          and e.date.source != "publication"), None)  # fmt: skip
+            if story is not None:
+                event.date = dataclasses.replace(story.date, source="context")
 
     @staticmethod
     def _date(frames: dict[int, list[Frame]], sentence: int, trigger: Token | None, published: dt.date | None,

@@ -1,0 +1,240 @@
+"""Deduplication: the mentions of one real-world event, in one article or many, grouped into one cluster.
+
+A mention is an event as one article reports it. Mentions are clustered incrementally, in a fixed order (by
+publication date, article and position), so the same input gives the same clusters and the same ids; a new
+article's mentions join the existing clusters without recomputing them.
+
+A mention joins the most similar cluster of the same event type when it is compatible with it and their
+similarity reaches the threshold (setting `dedup_threshold`, default 0.45):
+
+- compatible: the same event type, or one of the same quad class (at a discount: reports code one event as
+  neighbouring types); parties that overlap (roles aside: "X met Y" and "talks between X and Y" are one
+  meeting), but not the same two parties in reversed roles for a directed event (an attack and the
+  retaliation); dates within DAY_WINDOW days of each other when both are known to the day, overlapping
+  otherwise; city or site points within NEAR_KM of each other, same country otherwise;
+- similarity: 0.35 x party overlap + 0.25 x overlap of the sentences' content words + 0.2 x date closeness
+  + 0.2 x place agreement.
+
+A cluster is founded by its first mention; its id is a hash of that mention's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+DAY_WINDOW = 3  # days apart two reports' dates may be when one of them is only the publication date
+TEXT_DAY_WINDOW = 0  # two dates the texts themselves give must agree: the next day is another event
+NEAR_KM = 50.0
+DEFAULT_THRESHOLD = 0.45
+WEIGHTS = {"dyad": 0.35, "words": 0.25, "date": 0.2, "place": 0.2}
+OTHER_TYPE = 0.85
+SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT"))  # "X met Y" is "Y met X"
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2, "REQUEST": 3,
+        "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
+        "ASSAULT": 4}  # fmt: skip
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+MAX_WORDS = 60
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The sentence's words that carry content (lower case, no stop words)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+
+
+@dataclass(slots=True)
+class Mention:
+    """What clustering needs of one event mention."""
+
+    id: str
+    article_id: str
+    event: str
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: str | None
+    dated_by_text: bool  # the date comes from the text, not from the publication date
+    country: str | None  # of the place, if known
+    lat: float | None
+    lon: float | None
+    point_precise: bool  # a city or site, not the centre of a region
+    words: frozenset[str]
+    order: tuple[str, str, int]  # (publication date, article id, position): the order of clustering
+
+
+@dataclass(slots=True)
+class Cluster:
+    id: str
+    event: str
+    actors: set[str] = field(default_factory=set)
+    recipients: set[str] = field(default_factory=set)
+    day_dates: list[tuple[dt.date, bool]] = field(default_factory=list)  # day-precise dates, dated by text?
+    span: tuple[dt.date, dt.date] | None = None  # the widest dates its mentions give
+    countries: set[str] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    precise_points: bool = False
+    words: Counter[str] = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)
+
+    def absorb(self, mention: Mention) -> None:
+        self.actors |= mention.actors
+        self.recipients |= mention.recipients
+        if mention.precision == "day" and mention.date_start is not None:
+            self.day_dates.append((mention.date_start, mention.dated_by_text))
+        if mention.date_start is not None:
+            end = mention.date_end or mention.date_start
+            self.span = (min(self.span[0], mention.date_start), max(self.span[1], end)) if self.span else (
+                mention.date_start, end)  # fmt: skip
+        if mention.country:
+            self.countries.add(mention.country)
+        if mention.lat is not None and mention.lon is not None:
+            self.points.append((mention.lat, mention.lon))
+            self.precise_points = self.precise_points or mention.point_precise
+        self.words.update(mention.words)
+        self.members.append(mention.id)
+
+
+def cluster_id(founder: str) -> str:
+    return "C" + hashlib.sha256(founder.encode()).hexdigest()[:15]
+
+
+def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _dyad(mention: Mention, cluster: Cluster) -> float | None:
+    """How far the two name the same parties: the share of the smaller party set the other shares. Reports
+    word the same event differently ("X met Y", "talks between X and Y"), so roles are compared only to tell
+    a reply from the deed it answers (the same parties the other way round)."""
+    if mention.event not in SYMMETRIC and mention.actors and mention.recipients and cluster.actors \
+            and cluster.recipients and mention.actors <= cluster.recipients and mention.recipients <= cluster.actors \
+            and not mention.actors & cluster.actors:  # fmt: skip
+        return None
+    mine, theirs = mention.actors | mention.recipients, cluster.actors | cluster.recipients
+    if not mine or not theirs:
+        return 0.4
+    shared = mine & theirs
+    return len(shared) / min(len(mine), len(theirs)) if shared else None
+
+
+def _date(mention: Mention, cluster: Cluster) -> float | None:
+    if mention.date_start is None or cluster.span is None:
+        return 0.5
+    if mention.precision == "day" and cluster.day_dates:
+        best = None
+        for day, by_text in cluster.day_dates:
+            gap = abs((mention.date_start - day).days)
+            window = TEXT_DAY_WINDOW if by_text and mention.dated_by_text else DAY_WINDOW
+            if gap <= window:
+                score = 1.0 - gap / (window + 1)
+                best = score if best is None else max(best, score)
+        return best
+    end = mention.date_end or mention.date_start
+    return 0.5 if mention.date_start <= cluster.span[1] and cluster.span[0] <= end else None
+
+
+def _place(mention: Mention, cluster: Cluster) -> float | None:
+    """Places agree when they are points near each other; two cities far apart are two events; regions and
+    countries only need to be in the same country."""
+    if mention.lat is not None and mention.lon is not None and cluster.points:
+        near = min(_km((mention.lat, mention.lon), point) for point in cluster.points)
+        if near <= NEAR_KM:
+            return 1.0
+        if mention.point_precise and cluster.precise_points:
+            return None
+    if mention.country and cluster.countries:
+        return 0.5 if mention.country in cluster.countries else None
+    return 0.5
+
+
+def similarity(mention: Mention, cluster: Cluster) -> float | None:
+    """How alike a mention and a cluster are (0 to 1), or None if they cannot be the same event. Reports of
+    one event sometimes code it as neighbouring types of the same quad class (a protest the police broke up:
+    PROTEST or ASSAULT); those may join at a discount (OTHER_TYPE)."""
+    if mention.event != cluster.event and QUAD.get(mention.event) != QUAD.get(cluster.event):
+        return None
+    parts = {"dyad": _dyad(mention, cluster), "date": _date(mention, cluster), "place": _place(mention, cluster)}
+    if any(value is None for value in parts.values()):
+        return None
+    top = {w for w, _ in cluster.words.most_common(MAX_WORDS)}
+    parts["words"] = _jaccard(mention.words, top)
+    score = sum(WEIGHTS[name] * value for name, value in parts.items())  # type: ignore[operator]
+    return score if mention.event == cluster.event else score * OTHER_TYPE
+
+
+def _parties(actors: Iterable[str], recipients: Iterable[str]) -> set[str]:
+    return {*actors, *recipients} or {"-"}
+
+
+def _times(start: dt.date | None, end: dt.date | None, precision: str | None) -> set[str]:
+    """The time buckets a date falls in: its week (and the next and last, to reach DAY_WINDOW), or its
+    years for a coarser date, or "-" for none."""
+    if start is None:
+        return {"-"}
+    if precision == "day":
+        week = start.toordinal() // 7
+        return {f"W{week - 1}", f"W{week}", f"W{week + 1}", f"Y{start.year}"}
+    last = (end or start).year
+    return {f"Y{year}" for year in range(start.year, min(last, start.year + 10) + 1)}
+
+
+class Clusterer:
+    """Assigns mentions to clusters, incrementally. Candidate clusters are found through a blocking index by
+    quad class, party and week (or year), so clustering stays fast at millions of mentions."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, clusters: Iterable[Cluster] = ()) -> None:
+        self.threshold = threshold
+        self.index: dict[tuple[int, str, str], list[Cluster]] = {}
+        for cluster in clusters:
+            self._register(cluster)
+
+    def _register(self, cluster: Cluster) -> None:
+        times = {f"W{d.toordinal() // 7}" for d, _ in cluster.day_dates}
+        times |= (
+            {f"Y{year}" for year in range(cluster.span[0].year, cluster.span[1].year + 1)}
+            if cluster.span
+            else {"-"}
+        )
+        for party in _parties(cluster.actors, cluster.recipients):
+            for time in times:
+                bucket = self.index.setdefault((QUAD.get(cluster.event, 0), party, time), [])
+                if not bucket or bucket[-1] is not cluster:
+                    bucket.append(cluster)
+
+    def _candidates(self, mention: Mention) -> list[Cluster]:
+        found: dict[str, Cluster] = {}
+        for party in _parties(mention.actors, mention.recipients):
+            for time in _times(mention.date_start, mention.date_end, mention.precision) | {"-"}:
+                for cluster in self.index.get((QUAD.get(mention.event, 0), party, time), []):
+                    found.setdefault(cluster.id, cluster)
+        return list(found.values())
+
+    def add(self, mentions: Iterable[Mention]) -> dict[str, str]:
+        """Cluster new mentions (in their fixed order); RETURNS each mention's cluster id."""
+        assigned: dict[str, str] = {}
+        for mention in sorted(mentions, key=lambda m: m.order):
+            best, best_score = None, self.threshold
+            for cluster in self._candidates(mention):
+                score = similarity(mention, cluster)
+                if score is not None and (score > best_score or (score == best_score and best is None)):
+                    best, best_score = cluster, score
+            if best is None:
+                best = Cluster(id=cluster_id(mention.id), event=mention.event)
+            best.absorb(mention)
+            self._register(best)
+            assigned[mention.id] = best.id
+        return assigned

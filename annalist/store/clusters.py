@@ -1,0 +1,113 @@
+"""Storing deduplication: each new event row joins a cluster (annalist/dedup), inside the write's transaction,
+and cluster summaries are read back by aggregation over the events (never stale after a replaced article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from annalist.dedup import DAY_WINDOW, Cluster, Clusterer, Mention, content_words
+
+MARGIN = dt.timedelta(days=DAY_WINDOW + 31)
+
+
+def _parties(entities_json: str | None) -> frozenset[str]:
+    """An event side's parties for clustering: each entity's country, or its own code when it has none; an
+    actor of unknown country ("gunmen") names no party."""
+    parties = (e.get("country") or e.get("code") for e in json.loads(entities_json or "[]") if e)
+    return frozenset(p for p in parties if p and p != "UNK")
+
+
+def mention_of(row: dict[str, Any], published: dt.date | None) -> Mention:
+    """The clustering view of an event row."""
+    return Mention(
+        id=row["id"], article_id=row["article_id"], event=row["event"],
+        actors=_parties(row["actor_json"]), recipients=_parties(row["recipient_json"]),
+        date_start=row["date"], date_end=row["date_end"], precision=row["date_precision"],
+        dated_by_text=row["date_source"] in ("text", "context", "office-term"),
+        country=row["location_country"] if row.get("location_source") != "dateline" else None,
+        lat=row["lat"] if row.get("location_source") != "dateline" else None,
+        lon=row["lon"] if row.get("location_source") != "dateline" else None,
+        point_precise=row.get("location_precision") in ("city", "site"),
+        words=content_words(row["sentence_text"]),
+        order=((published or dt.date.min).isoformat(), row["article_id"], int(row["trigger_start"])),
+    )  # fmt: skip
+
+
+_MEMBER_SQL = """
+SELECT e.cluster_id, e.id, e.article_id, e.event, e.actor_json, e.recipient_json, e.date, e.date_end,
+       e.date_precision, e.date_source, e.location_country, e.location_source, e.location_precision, e.lat, e.lon,
+       e.sentence_text, e.trigger_start,
+       a.published
+FROM events e JOIN articles a ON a.id = e.article_id
+WHERE e.cluster_id IS NOT NULL AND list_contains(?, e.event)
+  AND (e.date IS NULL OR (coalesce(e.date_end, e.date) >= ? AND e.date <= ?))
+ORDER BY a.published NULLS FIRST, e.article_id, e.trigger_start
+"""
+
+
+def existing_clusters(connection: duckdb.DuckDBPyConnection, events: list[str], start: dt.date,
+                      end: dt.date) -> list[Cluster]:  # fmt: skip
+    """The stored clusters of these event types with members dated near the window, rebuilt from members."""
+    cursor = connection.execute(_MEMBER_SQL, [events, start - MARGIN, end + MARGIN])
+    names = [c[0] for c in cursor.description or []]
+    clusters: dict[str, Cluster] = {}
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        cluster = clusters.setdefault(row["cluster_id"], Cluster(id=row["cluster_id"], event=row["event"]))
+        cluster.absorb(mention_of(row, row["published"]))
+    return list(clusters.values())
+
+
+def assign_clusters(connection: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]],
+                    published: dict[str, dt.date | None], threshold: float) -> int:  # fmt: skip
+    """Give each new event row its cluster and write the assignments. RETURNS how many new clusters."""
+    if not rows:
+        return 0
+    mentions = [mention_of(row, published.get(row["article_id"])) for row in rows]
+    dates = [d for m in mentions for d in (m.date_start, m.date_end) if d is not None]
+    existing = existing_clusters(connection, sorted({m.event for m in mentions}), min(dates, default=dt.date.min + MARGIN),
+                                 max(dates, default=dt.date.max - MARGIN)) if dates else []  # fmt: skip
+    known = {c.id for c in existing}
+    assigned = Clusterer(threshold, existing).add(mentions)
+    table = pa.table({"id": list(assigned), "cluster_id": list(assigned.values())})
+    connection.register("assigned", table)
+    try:
+        connection.execute(
+            "UPDATE events SET cluster_id = assigned.cluster_id FROM assigned WHERE events.id = assigned.id"
+        )
+    finally:
+        connection.unregister("assigned")
+    return len(set(assigned.values()) - known)
+
+
+CLUSTER_SUMMARY_SQL = """
+WITH ranked AS (
+  SELECT e.*, a.published, a.source AS outlet,
+         (CASE e.date_source WHEN 'publication' THEN 10 WHEN 'none' THEN 20 ELSE 0 END)
+         + (CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'range' THEN 2 WHEN 'year' THEN 3
+            ELSE 4 END) AS date_rank
+  FROM events e JOIN articles a ON a.id = e.article_id
+)
+SELECT cluster_id, any_value(event) AS event, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+       count(DISTINCT outlet) AS outlets, min(published) AS first_seen, max(published) AS last_seen,
+       arg_min(date, date_rank) AS date, arg_min(date_end, date_rank) AS date_end,
+       arg_min(date_precision, date_rank) AS date_precision, arg_min(date_source, date_rank) AS date_source,
+       arg_max(actor_labels, confidence) AS actor_labels, arg_max(recipient_labels, confidence) AS recipient_labels,
+       arg_max(sentence_text, confidence) AS representative, arg_max(id, confidence) AS representative_id,
+       arg_max(article_id, confidence) AS representative_article
+FROM ranked
+"""
+
+
+def group_members(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Event ids by cluster id (for tests and reports)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        members[row["cluster_id"]].append(row["id"])
+    return dict(members)

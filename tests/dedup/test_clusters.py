@@ -1,0 +1,93 @@
+"""Deduplication: reports of one event share a cluster; near misses do not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from annalist.dedup import Cluster, Clusterer, Mention, cluster_id, content_words
+from annalist.pipeline import Annalist
+from annalist.store import Store
+from tests.conftest import run_cli
+
+DAY = dt.date(2022, 5, 10)
+
+
+def _mention(mid: str, *, event: str = "ASSAULT", actors: tuple[str, ...] = ("SOM",), recipients: tuple[str, ...] = (),
+             day: dt.date | None = DAY, by_text: bool = True, place: tuple[float, float] | None = (2.04, 45.34),
+             text: str = "A car bomb exploded at a checkpoint in Mogadishu", article: str = "a") -> Mention:  # fmt: skip
+    return Mention(id=mid, article_id=article, event=event, actors=frozenset(actors), recipients=frozenset(recipients),
+                   date_start=day, date_end=day, precision="day" if day else None, dated_by_text=by_text,
+                   country="SOM", lat=place[0] if place else None, lon=place[1] if place else None,
+                   point_precise=place is not None, words=content_words(text), order=(str(day), article, int(mid[-1])))  # fmt: skip
+
+
+def test_clusters_reports_of_one_event_join() -> None:
+    mentions = [
+        _mention("m1"),
+        _mention(
+            "m2", article="b", text="Car bombing at Mogadishu checkpoint kills ten", recipients=("SOM",), actors=()
+        ),
+        _mention(
+            "m3", article="c", day=DAY + dt.timedelta(days=2), by_text=False, text="Mogadishu bombing toll rises"
+        ),
+    ]
+    assigned = Clusterer().add(mentions)
+    assert len(set(assigned.values())) == 1
+    assert assigned["m1"] == cluster_id("m1"), "a cluster is named after its founding mention"
+
+
+def test_clusters_near_misses_stay_apart() -> None:
+    far_city = _mention(
+        "m2", article="b", place=(9.03, 38.74), text="A car bomb exploded at a checkpoint in Kismayo"
+    )
+    next_day = _mention(
+        "m3", article="c", day=DAY + dt.timedelta(days=1), text="A car bomb exploded at a checkpoint"
+    )
+    week_later = _mention("m4", article="d", day=DAY + dt.timedelta(days=7))
+    other_quad = _mention("m5", article="e", event="ACCUSE")
+    assigned = Clusterer().add([_mention("m1"), far_city, next_day, week_later, other_quad])
+    assert len(set(assigned.values())) == 5
+
+
+def test_clusters_reply_is_not_the_deed() -> None:
+    deed = _mention(
+        "m1", actors=("ETH",), recipients=("SDN",), place=None, text="Ethiopian forces attacked a border post"
+    )
+    reply = _mention("m2", article="b", actors=("SDN",), recipients=("ETH",), place=None,
+                     text="Sudanese forces attacked a border post")  # fmt: skip
+    assigned = Clusterer().add([deed, reply])
+    assert assigned["m1"] != assigned["m2"]
+
+
+def test_clusters_are_incremental_and_deterministic() -> None:
+    first = [_mention("m1"), _mention("m2", article="b")]
+    once = Clusterer().add(first)
+    existing = Cluster(id=once["m1"], event="ASSAULT")
+    for mention in first:
+        existing.absorb(mention)
+    later = Clusterer(clusters=[existing]).add([_mention("m3", article="c")])
+    assert later["m3"] == once["m1"]
+    assert Clusterer().add(list(reversed(first))) == once, "the same input gives the same clusters in any order"
+
+
+TEXT_A = ("Somalia: bomb kills ten at Mogadishu checkpoint\\n\\nA car bomb exploded at a checkpoint in Mogadishu on "
+          "Tuesday, killing ten soldiers, Somali police said.")  # fmt: skip
+
+
+def test_clusters_in_the_store_and_cli(coder: Annalist, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Bomb kills ten in Mogadishu\n\nA car bomb exploded at a checkpoint in Mogadishu on "
+                                  "Tuesday, killing ten soldiers, Somali police said.\n", "utf-8")  # fmt: skip
+    (folder / "b.txt").write_text("Mogadishu checkpoint attack\n\nTen Somali soldiers were killed when a car bomb "
+                                  "went off at a checkpoint in Mogadishu on Tuesday.\n", "utf-8")  # fmt: skip
+    db = tmp_path / "a.duckdb"
+    assert run_cli("code", str(folder), "--db", str(db), "--published", "2022-05-11").returncode == 0
+    store = Store(db)
+    events = [e for e in store.events() if e["event"] == "ASSAULT"]
+    assert len(events) >= 2 and len({e["cluster_id"] for e in events}) == 1
+    [cluster] = [c for c in store.clusters() if c["event"] == "ASSAULT"]
+    assert (cluster["articles"], cluster["date"]) == (2, dt.date(2022, 5, 10))
+    result = run_cli("events", "--db", str(db), "--dedup", "--format", "jsonl", "--type", "ASSAULT")
+    assert result.returncode == 0 and result.stdout.count("\n") == 1 and '"articles": 2' in result.stdout
