@@ -167,12 +167,11 @@ def similarity(mention: Mention, cluster: Cluster) -> float | None:
     PROTEST or ASSAULT); those may join at a discount (OTHER_TYPE)."""
     if mention.event != cluster.event and QUAD.get(mention.event) != QUAD.get(cluster.event):
         return None
-    parts = {"dyad": _dyad(mention, cluster), "date": _date(mention, cluster), "place": _place(mention, cluster)}
-    if any(value is None for value in parts.values()):
+    dyad, date, place = _dyad(mention, cluster), _date(mention, cluster), _place(mention, cluster)
+    if dyad is None or date is None or place is None:
         return None
-    top = {w for w, _ in cluster.words.most_common(MAX_WORDS)}
-    parts["words"] = _jaccard(mention.words, top)
-    score = sum(WEIGHTS[name] * value for name, value in parts.items())  # type: ignore[operator]
+    words = _jaccard(mention.words, {w for w, _ in cluster.words.most_common(MAX_WORDS)})
+    score = WEIGHTS["dyad"] * dyad + WEIGHTS["words"] * words + WEIGHTS["date"] * date + WEIGHTS["place"] * place
     return score if mention.event == cluster.event else score * OTHER_TYPE
 
 
