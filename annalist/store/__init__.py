@@ -165,6 +165,37 @@ class Store:
         rows = connection.execute("SELECT id, key FROM articles WHERE list_contains(?, key)", [keys]).fetchall()
         return {row[0]: row[1] for row in rows}
 
+    def import_parquet(self, folder: Path, *, dedup_threshold: float = DEFAULT_THRESHOLD) -> WriteResult:
+        """Load the articles and events `annalist spark` wrote (articles not stored yet), in one transaction,
+        and cluster the new events."""
+        result = WriteResult()
+        articles = str(Path(folder) / "articles" / "*.parquet")
+        events = str(Path(folder) / "events" / "**" / "*.parquet")
+        with self.connect() as connection:
+            connection.execute("BEGIN TRANSACTION")
+            try:
+                connection.execute("CREATE TEMP TABLE new_articles AS SELECT * FROM read_parquet(?) "
+                                   "WHERE id NOT IN (SELECT id FROM articles)", [articles])  # fmt: skip
+                result.added = int(connection.execute("SELECT count(*) FROM new_articles").fetchall()[0][0])
+                connection.execute("INSERT INTO articles BY NAME SELECT * FROM new_articles")
+                connection.execute("CREATE TEMP TABLE new_events AS SELECT * EXCLUDE (year, month) FROM "
+                                   "read_parquet(?, hive_partitioning = true) WHERE article_id IN "
+                                   "(SELECT id FROM new_articles)", [events])  # fmt: skip
+                connection.execute("INSERT INTO events BY NAME SELECT * FROM new_events")
+                cursor = connection.execute("SELECT * FROM new_events")
+                names = [c[0] for c in cursor.description or []]
+                rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+                published = dict(connection.execute("SELECT id, published FROM new_articles").fetchall())
+                result.events = len(rows)
+                result.clusters = assign_clusters(connection, rows, published, dedup_threshold)
+                connection.execute("DROP TABLE new_articles")
+                connection.execute("DROP TABLE new_events")
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        return result
+
     # ------------------------------------------------------------------ reading
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a read-only query and return rows as dicts (for the library's own readers)."""
