@@ -80,8 +80,8 @@ def _by_surname(
     fits = []
     for code in sorted(codes):
         entry = gazetteer.entries[code]
-        if any(_office_fits(title, p.office) and (p.start or dt.date.min) - NEARBY <= published
-               and published <= (p.end or dt.date.max) + NEARBY for p in entry.periods):  # fmt: skip
+        if any(_office_fits(title, p.office) and (p.start is None or p.start - NEARBY <= published)
+               and (p.end is None or published <= p.end + NEARBY) for p in entry.periods):  # fmt: skip
             fits.append(entry)
     return fits[0] if len(fits) == 1 else None
 

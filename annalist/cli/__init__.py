@@ -8,6 +8,7 @@ from annalist.cli import bench as _bench
 from annalist.cli import code as _code
 from annalist.cli import evaluate as _evaluate
 from annalist.cli import events as _events
+from annalist.cli import relations as _relations
 from annalist.cli import spark as _spark
 from annalist.cli import train as _train
 
@@ -26,6 +27,8 @@ app.command("bench")(_bench.bench_command)
 app.command("train")(_train.train_command)
 app.command("spark")(_spark.spark_command)
 app.command("import")(_spark.import_command)
+app.command("relations")(_relations.relations_command)
+app.command("actors")(_relations.actors_command)
 
 
 def main() -> None:

@@ -29,7 +29,8 @@ __all__ = ["Codebook", "EventStage", "Pattern", "event_id", "load_codebook", "lo
 
 # Cooperation announced for the future is, in PLOVER, an expression of intent: AGREE (the manual: "the coder
 # should always return the single event category, not a category+auxiliary"). The future flag stays set.
-INTENT_TYPES = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"))
+INTENT_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+                "RETREAT": "CONCEDE"}  # a promised withdrawal or release is a concession (the manual)
 
 
 def event_id(article_id: str, trigger_start: int, event: str) -> str:
@@ -86,10 +87,9 @@ class EventStage:
         confidence = candidate.confidence * (1.0 if candidate.actor else 0.8)
         kind, mode, cameo = pattern.event, pattern.mode, pattern.cameo
         if kind in INTENT_TYPES and modality.future and not (modality.negated or modality.hypothetical):
-            notes.append(
-                f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes intent to cooperate as AGREE"
-            )
-            kind, mode, cameo = "AGREE", None, "030"
+            becomes = INTENT_TYPES[kind]
+            notes.append(f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes it as {becomes}")
+            kind, mode, cameo = becomes, None, "030" if becomes == "AGREE" else "080"
         explanation = "; ".join(
             [
                 f"pattern {pattern.id} ({pattern.source}) matched '{trigger.text}'"

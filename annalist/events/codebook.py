@@ -116,6 +116,9 @@ def _words(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
     items = [value] if isinstance(value, str) else list(value)
+    if any(isinstance(item, bool) or not isinstance(item, str | int) for item in items):
+        # YAML reads bare off, on, no, yes as true/false: a lemma list must hold strings
+        raise ValueError(f"lemmas must be strings (quote 'off', 'on', 'no', 'yes'): {items!r}")
     return frozenset(str(item).lower() for item in items)
 
 

@@ -111,18 +111,18 @@ def _contexts(pattern: Pattern, anchors: list[Token], codebook: Codebook) -> lis
 # Israel [withdraw]", "accused Armenia of [shelling]". The embedded event is what is threatened, promised,
 # asked for or alleged, not an event that happened: it is dropped and lends its recipient to the governing one.
 GOVERNING = frozenset(("THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"))
-EMBEDDING_DEPS = frozenset(("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl"))
+EMBEDDING_DEPS = frozenset(("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "acomp"))
 
 
 def _governor(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
     token = candidate.trigger
-    for _ in range(4):
+    for _ in range(5):
         if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
             return None
         token = token.head
         governor = by_trigger.get(token.i)
-        if governor is not None:
-            return governor if governor.pattern.event in GOVERNING else None
+        if governor is not None and governor.pattern.event in GOVERNING:
+            return governor  # events that govern nothing are climbed past ("threatened to suspend [talks]")
     return None
 
 

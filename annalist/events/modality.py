@@ -76,6 +76,13 @@ UNATTRIBUTED = frozenset(("analyst", "observer", "expert", "critic", "source", "
                           "many", "others", "people", "rumour", "rumor"))  # fmt: skip
 
 
+def _reported_intent(verb: Token) -> bool:
+    """Whether a "would" clause is reported intent ("said it would"), not a condition."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH and not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)  # fmt: skip
+
+
 def _governors(trigger: Token) -> Iterator[Token]:
     """Every verb or noun above the trigger's clause, nearest first."""
     token = trigger
@@ -121,8 +128,8 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             if child.dep_ == "neg" or word == "never":
                 modality.negated = True
                 notes.append(f"negated by '{child.text}'")
-            elif child.dep_ == "aux" and word in FUTURE_AUX:
-                modality.future = True
+            elif child.dep_ == "aux" and (word in FUTURE_AUX or (word == "would" and _reported_intent(token))):
+                modality.future = True  # "X said it would contribute troops": what it will do, not a maybe
                 notes.append(f"future by '{child.text}'")
             elif (
                 child.dep_ == "aux"
