@@ -12,11 +12,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from annalist import __version__
 from annalist.bench import TARGET_MEMORY_MB, TARGET_RATIO, machine_info, run_bench
+from annalist.bench.dedup import run_dedup_bench
 from annalist.evaluation import SETS, evaluate
 from annalist.pipeline import Options
 
@@ -95,7 +98,7 @@ def performance(shared: Path) -> str:
            f"Targets: Annalist's coding at most {TARGET_RATIO} x spaCy's own parse of the same texts; at most "
            f"{TARGET_MEMORY_MB} MB peak memory per worker.", "",
            "| corpus | articles | words | articles/s | words/s | code s | spaCy s | code/spaCy | "
-           "read+code+store/spaCy | peak MB |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+           "read+code+store/spaCy | peak MB | mentions/cluster |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
     details = []
     for name, (rel, split) in CORPORA.items():
         path = shared / rel
@@ -105,13 +108,90 @@ def performance(shared: Path) -> str:
         s = report["seconds"]
         out.append(f"| {name} | {report['articles']} | {report['words']} | {report['articles_per_s']} | "
                    f"{report['words_per_s']} | {s['code']} | {s['spacy_parse']} | {report['ratio_code_to_spacy']} | "
-                   f"{report['ratio_end_to_end_to_spacy']} | {report['peak_memory_mb']} |")  # fmt: skip
+                   f"{report['ratio_end_to_end_to_spacy']} | {report['peak_memory_mb']} | "
+                   f"{report['clustered']} / {report['clusters']} = {report['mentions_per_cluster']} |")  # fmt: skip
         command = f"annalist bench --corpus ../shared/{rel}" + (" --split-stories" if split else "")
         shares = ", ".join(f"{k} {v:.1%}" for k, v in sorted(report["stage_share"].items(), key=lambda i: -i[1]))
         details += [f"## {name}", "", f"`{command}`", "", f"Time share per stage: {shares}.", "",
                     "```json", json.dumps({k: report[k] for k in ("seconds", "sentences", "events", "skipped")}),
                     "```", ""]  # fmt: skip
-    return "\n".join([*out, "", *details])
+    return "\n".join([*out, "", *details, *scaling(shared), *dedup_speed()])
+
+
+def _corpus_paths(shared: Path) -> list[Path]:
+    return [shared / rel for rel, _ in CORPORA.values() if (shared / rel).exists()]
+
+
+def scaling(shared: Path) -> list[str]:
+    """All corpora together: one worker, two workers, and Spark local[2], on the same articles."""
+    paths = _corpus_paths(shared)
+    if not paths:
+        return []
+    lines = ["## Scaling: every core, and Spark", "",
+             "All three corpora together (news_samples split into stories), coded by one process, by two worker "
+             "processes, and by Spark in local mode with two cores, which writes Parquet instead of DuckDB.", "",
+             "`annalist bench --corpus ../shared/corpora/reuters_2020_02_25/demo-REUT-20-02-25-stories.jsonl "
+             "--corpus ../shared/corpora/guardian_syria_2017_2019/Guardian_SDF_sample.csv --corpus "
+             "../shared/corpora/news_samples --split-stories --workers N`; Spark: `annalist spark ARTICLES.jsonl OUT "
+             "--master local[2]` on the same articles written as JSON Lines.", "",
+             "| run | articles | events | code s | articles/s | words/s | peak MB (largest process) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    options = Options()
+    words = 0
+    for workers in (1, 2):
+        report = run_bench(
+            paths, options=options, workers=workers, split_stories=True, spacy_baseline=False
+        ).to_dict()
+        words = report["words"]
+        lines.append(f"| {workers} worker{'s' if workers > 1 else ''} | {report['articles']} | {report['events']} | "
+                     f"{report['seconds']['code']} | {report['articles_per_s']} | {report['words_per_s']} | "
+                     f"{report['peak_memory_mb']} |")  # fmt: skip
+    spark = spark_run(paths, options)
+    if spark is not None:
+        lines.append(f"| Spark local[2] | {spark['articles']} | {spark['events']} | {spark['seconds']} | "
+                     f"{round(spark['articles'] / spark['seconds'], 2)} | {round(words / spark['seconds'])} | – |")  # fmt: skip
+        lines += ["", f"Spark's time includes starting its Python workers and loading the pipeline in each "
+                  f"({spark['startup']} s to start the session itself is not included)."]  # fmt: skip
+    return [*lines, ""]
+
+
+def spark_run(paths: list[Path], options: Options) -> dict[str, Any] | None:
+    """Code the corpora's articles with `annalist spark` on local[2]; None without pyspark."""
+    try:
+        from annalist.spark import local_session, run_spark
+    except ImportError:
+        return None
+    from annalist.bench.corpora import read_corpus
+    from annalist.model import Article
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "articles.jsonl"
+        with data.open("w", encoding="utf-8") as handle:
+            for item in read_corpus(paths, settings=options.settings, split_stories=True):
+                if isinstance(item, Article):
+                    record = {"id": item.id, "text": item.text, "title": item.title, "url": item.url,
+                              "published": item.published.isoformat() if item.published else None}  # fmt: skip
+                    handle.write(json.dumps(record) + "\n")
+        started = time.perf_counter()
+        session = local_session("local[2]")
+        startup = time.perf_counter() - started
+        started = time.perf_counter()
+        counts = run_spark(str(data), str(Path(folder) / "out"), partitions=4, spark=session)
+        seconds = time.perf_counter() - started
+        session.stop()
+    return {**counts, "seconds": round(seconds, 2), "startup": round(startup, 1)}
+
+
+def dedup_speed() -> list[str]:
+    report = run_dedup_bench(100_000).to_dict()
+    return ["## Deduplication at scale", "", "`annalist bench --dedup-mentions 100000`: synthetic reports of "
+            "synthetic events (see `annalist/bench/dedup.py`), clustered in one pass.", "",
+            "| mentions | events | clusters | seconds | mentions/s | pairwise P | pairwise R |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {report['mentions']} | {report['events']} | {report['clusters']} | {report['seconds']} | "
+            f"{report['mentions_per_s']} | {report['pairwise_precision']} | {report['pairwise_recall']} |", "",
+            "On real news, the mentions/cluster column of the first table gives how many reports each "
+            "real-world event had after clustering.", ""]  # fmt: skip
 
 
 def main() -> None:

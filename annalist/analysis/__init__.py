@@ -6,30 +6,25 @@
     report.periods.to_pandas()      # one row per period and direction (a pyarrow Table)
     report.shifts                   # significant changes in the dyad's score
 
-Shifts are found by binary segmentation of the dyad's per-period mean PLOVER score (both directions): the
-split that maximises the CUSUM statistic |mean before - mean after| x sqrt(n1 n2 / n) is kept when a
-permutation test (PERMUTATIONS shuffles of the periods, fixed seed) finds it significant at ALPHA, and each
-side is searched again. Each segment has at least MIN_SEGMENT periods.
+Shifts are change points in the dyad's per-period mean PLOVER score (both directions together), found by
+circular binary segmentation with permutation p-values (see `annalist.analysis.changes`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
 
+from annalist.analysis.changes import change_points
+
+__all__ = ["Relations", "Shift", "actor_pairs", "change_points", "relations"]
 from annalist.errors import Errors, UsageError
 from annalist.store import Store
 from annalist.store.relations import PERIODS, dyad_periods, pairs
-
-PERMUTATIONS = 999
-ALPHA = 0.05
-MIN_SEGMENT = 2
 
 
 @dataclass(slots=True)
@@ -55,38 +50,6 @@ class Relations:
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "by": self.by, "periods": self.periods.to_pylist(),
                 "by_type": self.by_type.to_pylist(), "shifts": [dataclasses.asdict(s) for s in self.shifts]}  # fmt: skip
-
-
-def _stat(values: list[float], split: int) -> float:
-    left, right = values[:split], values[split:]
-    n1, n2 = len(left), len(right)
-    return abs(sum(left) / n1 - sum(right) / n2) * math.sqrt(n1 * n2 / (n1 + n2))
-
-
-def _best_split(values: list[float]) -> tuple[int, float] | None:
-    splits = range(MIN_SEGMENT, len(values) - MIN_SEGMENT + 1)
-    scored = [(split, _stat(values, split)) for split in splits]
-    return max(scored, key=lambda item: item[1]) if scored else None
-
-
-def change_points(values: list[float], *, offset: int = 0, seed: int = 0) -> list[tuple[int, float]]:
-    """Indexes where a series' mean shifts significantly, with their permutation p-values (see module doc)."""
-    found = _best_split(values)
-    if found is None:
-        return []
-    split, observed = found
-    rng = random.Random(seed + offset + len(values))
-    shuffled = list(values)
-    at_least = 0
-    for _ in range(PERMUTATIONS):
-        rng.shuffle(shuffled)
-        best = _best_split(shuffled)
-        at_least += best is not None and best[1] >= observed - 1e-12
-    p_value = (at_least + 1) / (PERMUTATIONS + 1)
-    if p_value >= ALPHA:
-        return []
-    return [*change_points(values[:split], offset=offset, seed=seed), (offset + split, p_value),
-            *change_points(values[split:], offset=offset + split, seed=seed)]  # fmt: skip
 
 
 def relations(store: Store, a: str, b: str, *, by: str = "year", mentions: bool = False) -> Relations:
@@ -121,20 +84,23 @@ def relations(store: Store, a: str, b: str, *, by: str = "year", mentions: bool 
 
 
 def _shifts(periods: list[dict[str, Any]]) -> list[Shift]:
-    combined: dict[str, list[float]] = defaultdict(list)
+    sums: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
     ids: dict[str, list[str]] = defaultdict(list)
-    for entry in periods:
-        combined[entry["period"]].append(entry["score_sum"])
-        combined[entry["period"] + "#n"].append(entry["events"])
+    for entry in periods:  # both directions of a period together
+        sums[entry["period"]] += entry["score_sum"]
+        counts[entry["period"]] += entry["events"]
         ids[entry["period"]] += entry["event_ids"]
-    labels = sorted(k for k in combined if not k.endswith("#n"))
-    means = [sum(combined[p]) / sum(combined[p + "#n"]) for p in labels]
+    labels = sorted(sums)
+    means = [sums[p] / counts[p] for p in labels]
+    found = change_points(means)
+    bounds = [0, *(index for index, _ in found), len(means)]
     shifts = []
-    for index, p_value in change_points(means):
-        before, after = means[:index], means[index:]
-        around = ids[labels[index - 1]] + ids[labels[index]]
+    for n, (index, p_value) in enumerate(found):
+        before, after = means[bounds[n] : index], means[index : bounds[n + 2]]  # the segments either side
         shifts.append(Shift(period=labels[index], before=round(sum(before) / len(before), 3),
-                            after=round(sum(after) / len(after), 3), p_value=round(p_value, 4), events_around=around))  # fmt: skip
+                            after=round(sum(after) / len(after), 3), p_value=round(p_value, 4),
+                            events_around=ids[labels[index - 1]] + ids[labels[index]]))  # fmt: skip
     return shifts
 
 

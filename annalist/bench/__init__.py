@@ -39,6 +39,8 @@ class BenchReport:
     sentences: int = 0
     words: int = 0
     events: int = 0
+    clustered: int = 0  # event mentions that were clustered (negated and hypothetical ones are not)
+    clusters: int = 0  # the real-world events they report
     read_seconds: float = 0.0
     code_seconds: float = 0.0
     store_seconds: float = 0.0
@@ -53,7 +55,9 @@ class BenchReport:
         stages = sum(self.stage_seconds.values()) or 1e-9
         return {
             "corpora": self.corpora, "workers": self.workers, "articles": self.articles, "skipped": self.skipped,
-            "sentences": self.sentences, "words": self.words, "events": self.events,
+            "sentences": self.sentences, "words": self.words, "events": self.events, "clustered": self.clustered,
+            "clusters": self.clusters,
+            "mentions_per_cluster": round(self.clustered / self.clusters, 3) if self.clusters else None,
             "seconds": {"read": round(self.read_seconds, 2), "code": round(self.code_seconds, 2),
                         "store": round(self.store_seconds, 2), "total": round(total, 2),
                         "spacy_parse": None if self.spacy_seconds is None else round(self.spacy_seconds, 2)},
@@ -131,6 +135,7 @@ def run_bench(corpora: list[Path], *, options: Options | None = None, workers: i
         for batch in _batches(coded, options.settings.batch_size):
             store.write(batch)
         report.store_seconds = time.perf_counter() - started
+        report.clustered, report.clusters = store.count_clusters()
     report.peak_memory_mb = _peak_mb(children=workers > 1) if workers > 1 else _peak_mb(children=False)
     if spacy_baseline:
         report.spacy_seconds = spacy_parse_seconds(articles, options)

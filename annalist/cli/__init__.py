@@ -9,6 +9,7 @@ from annalist.cli import code as _code
 from annalist.cli import evaluate as _evaluate
 from annalist.cli import events as _events
 from annalist.cli import relations as _relations
+from annalist.cli import serve as _serve
 from annalist.cli import spark as _spark
 from annalist.cli import train as _train
 
@@ -29,6 +30,7 @@ app.command("spark")(_spark.spark_command)
 app.command("import")(_spark.import_command)
 app.command("relations")(_relations.relations_command)
 app.command("actors")(_relations.actors_command)
+app.command("serve")(_serve.serve_command)
 
 
 def main() -> None:

@@ -10,7 +10,9 @@ import typer
 from rich.table import Table
 
 from annalist.bench import run_bench
+from annalist.bench.dedup import run_dedup_bench
 from annalist.cli.common import out, reports_errors
+from annalist.errors import UsageError
 from annalist.pipeline import Options
 from annalist.settings import Settings
 
@@ -24,6 +26,8 @@ def render(report: dict[str, Any]) -> None:
     rows = [
         ("articles (skipped)", f"{report['articles']} ({report['skipped']})"),
         ("sentences / words / events", f"{report['sentences']} / {report['words']} / {report['events']}"),
+        ("mentions / clusters (per cluster)",
+         f"{report['clustered']} / {report['clusters']} ({report['mentions_per_cluster']})"),
         ("articles/s", str(report["articles_per_s"])), ("sentences/s", str(report["sentences_per_s"])),
         ("words/s", str(report["words_per_s"])),
         ("seconds: read / code / store", f"{seconds['read']} / {seconds['code']} / {seconds['store']}"),
@@ -44,9 +48,21 @@ def render(report: dict[str, Any]) -> None:
         out.print(stages)
 
 
+def render_dedup(report: dict[str, Any]) -> None:
+    """Print a deduplication benchmark with Rich."""
+    table = Table(title=f"clustering {report['mentions']} synthetic mentions of {report['events']} events")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name in ("clusters", "seconds", "mentions_per_s", "pairwise_precision", "pairwise_recall"):
+        table.add_row(name.replace("_", " "), str(report[name]))
+    out.print(table)
+
+
 @reports_errors
 def bench_command(
-    corpus: Annotated[list[Path], typer.Option("--corpus", help="A corpus file or folder; repeatable.")],
+    corpus: Annotated[
+        list[Path] | None, typer.Option("--corpus", help="A corpus file or folder; repeatable.")
+    ] = None,
     workers: Annotated[int, typer.Option(help="Coding processes.")] = 1,
     limit: Annotated[int | None, typer.Option(help="At most this many articles.")] = None,
     split_stories: Annotated[
@@ -55,15 +71,28 @@ def bench_command(
             "--split-stories", help="Split .txt files into stories at blank lines (concatenated news dumps)."
         ),
     ] = False,
+    dedup_mentions: Annotated[
+        int | None,
+        typer.Option("--dedup-mentions", min=1, help="Also time clustering this many synthetic mentions."),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Another installed English spaCy pipeline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Measure speed and memory on real news, and the ratio to spaCy's own parse of the same texts."""
-    options = Options(settings=Settings().with_(model=model))
-    report = run_bench(
-        corpus, options=options, workers=workers, limit=limit, split_stories=split_stories
-    ).to_dict()
+    if not corpus and dedup_mentions is None:
+        raise UsageError("bench: give --corpus PATH (real news to code) and/or --dedup-mentions N")
+    report: dict[str, Any] = {}  # the coding report's fields, and "dedup" when asked for
+    if corpus:
+        options = Options(settings=Settings().with_(model=model))
+        report = run_bench(
+            corpus, options=options, workers=workers, limit=limit, split_stories=split_stories
+        ).to_dict()
+    if dedup_mentions is not None:
+        report["dedup"] = run_dedup_bench(dedup_mentions).to_dict()
     if as_json:
         out.print_json(json.dumps(report))
-    else:
+        return
+    if corpus:
         render(report)
+    if "dedup" in report:
+        render_dedup(report["dedup"])

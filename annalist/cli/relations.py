@@ -33,8 +33,10 @@ def relations_command(
     for name in ("period", "direction", "events", "verbal coop", "material coop", "verbal conflict",
                  "material conflict", "score sum", "score mean"):  # fmt: skip
         table.add_column(name, justify="left" if name in ("period", "direction") else "right")
+    arrows = {"a->b": f"{report.a} -> {report.b}", "b->a": f"{report.b} -> {report.a}",
+              "a<->b": f"{report.a} and {report.b}"}  # fmt: skip
     for row in report.periods.to_pylist():
-        table.add_row(row["period"][:10], row["direction"].replace("a", report.a).replace("b", report.b),
+        table.add_row(row["period"][:10], arrows[row["direction"]],
                       *(str(row[k]) for k in ("events", "quad1", "quad2", "quad3", "quad4", "score_sum", "score_mean")))  # fmt: skip
     out.print(table)
     for shift in report.shifts:

@@ -78,6 +78,7 @@ class Cluster:
     recipients: set[str] = field(default_factory=set)
     day_dates: list[tuple[dt.date, bool]] = field(default_factory=list)  # day-precise dates, dated by text?
     span: tuple[dt.date, dt.date] | None = None  # the widest dates its mentions give
+    coarse_years: set[int] = field(default_factory=set)  # years its mentions dated coarser than a day cover
     countries: set[str] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
     precise_points: bool = False
@@ -91,6 +92,10 @@ class Cluster:
             self.day_dates.append((mention.date_start, mention.dated_by_text))
         if mention.date_start is not None:
             end = mention.date_end or mention.date_start
+            if mention.precision != "day":
+                self.coarse_years.update(
+                    range(mention.date_start.year, min(end.year, mention.date_start.year + 10) + 1)
+                )
             self.span = (min(self.span[0], mention.date_start), max(self.span[1], end)) if self.span else (
                 mention.date_start, end)  # fmt: skip
         if mention.country:
@@ -180,15 +185,25 @@ def _parties(actors: Iterable[str], recipients: Iterable[str]) -> set[str]:
 
 
 def _times(start: dt.date | None, end: dt.date | None, precision: str | None) -> set[str]:
-    """The time buckets a date falls in: its week (and the next and last, to reach DAY_WINDOW), or its
-    years for a coarser date, or "-" for none."""
+    """The time buckets a mention looks in: for a day, its week and the weeks either side (to reach
+    DAY_WINDOW) and the clusters dated only coarsely in its year ("Y"); for a coarser date, its years, among
+    both coarse and day-dated clusters ("D"); "-" for none. A day never looks at every day of its year, so
+    clustering stays linear in the number of mentions."""
     if start is None:
         return {"-"}
     if precision == "day":
         week = start.toordinal() // 7
         return {f"W{week - 1}", f"W{week}", f"W{week + 1}", f"Y{start.year}"}
-    last = (end or start).year
-    return {f"Y{year}" for year in range(start.year, min(last, start.year + 10) + 1)}
+    years = range(start.year, min((end or start).year, start.year + 10) + 1)
+    return {f"Y{year}" for year in years} | {f"D{year}" for year in years}
+
+
+def _cluster_times(cluster: Cluster) -> set[str]:
+    """The time buckets a cluster is found in (see _times)."""
+    times = {f"W{day.toordinal() // 7}" for day, _ in cluster.day_dates}
+    times |= {f"D{day.year}" for day, _ in cluster.day_dates}
+    times |= {f"Y{year}" for year in cluster.coarse_years}
+    return times or {"-"}
 
 
 class Clusterer:
@@ -202,12 +217,7 @@ class Clusterer:
             self._register(cluster)
 
     def _register(self, cluster: Cluster) -> None:
-        times = {f"W{d.toordinal() // 7}" for d, _ in cluster.day_dates}
-        times |= (
-            {f"Y{year}" for year in range(cluster.span[0].year, cluster.span[1].year + 1)}
-            if cluster.span
-            else {"-"}
-        )
+        times = _cluster_times(cluster)
         for party in _parties(cluster.actors, cluster.recipients):
             for time in times:
                 bucket = self.index.setdefault((QUAD.get(cluster.event, 0), party, time), [])

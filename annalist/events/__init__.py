@@ -29,8 +29,13 @@ __all__ = ["Codebook", "EventStage", "Pattern", "event_id", "load_codebook", "lo
 
 # Cooperation announced for the future is, in PLOVER, an expression of intent: AGREE (the manual: "the coder
 # should always return the single event category, not a category+auxiliary"). The future flag stays set.
-INTENT_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                "RETREAT": "CONCEDE"}  # a promised withdrawal or release is a concession (the manual)
+INTENT_TYPES = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}  # a promised withdrawal or release is a concession (the manual)
 
 
 def event_id(article_id: str, trigger_start: int, event: str) -> str:

@@ -23,7 +23,7 @@ from annalist.events.matcher import Candidate, candidate_at
 from annalist.model import Entity
 
 DROP_BELOW = 0.02
-KEEP_PATTERN = 0.7  # patterns at least this reliable are kept whatever the classifier says
+KEEP_PATTERN = 0.65  # patterns at least this reliable are kept whatever the classifier says
 ADD_ABOVE = 0.6
 PATTERN_WEIGHT = 0.6  # confidence = PATTERN_WEIGHT * pattern + (1 - PATTERN_WEIGHT) * classifier
 SPEECH = frozenset(("say", "tell", "report", "add", "state", "announce", "confirm", "note"))

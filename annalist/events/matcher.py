@@ -126,14 +126,34 @@ def _governor(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candida
     return None
 
 
+def _frames(governor: Candidate, candidate: Candidate) -> bool:
+    """Whether the governor is only the unspecified frame of its complement: "are [willing] to meet" is intent to
+    cooperate (CAMEO 030) framing intent to meet (036), which says more. "Deplored the [trial]" is not: the
+    criticism (111) is not the unspecified form of the trial's accusation (1121)."""
+    general, specific = governor.pattern.cameo, candidate.pattern.cameo
+    return (governor.pattern.event == candidate.pattern.event and candidate.trigger in governor.anchors
+            and general is not None and specific is not None and general.endswith("0")
+            and specific.startswith(general.rstrip("0")) and specific != general)  # fmt: skip
+
+
+def _take_over(candidate: Candidate, governor: Candidate) -> None:
+    """Let an embedded candidate of the governor's own type speak for it, keeping the governor's parties."""
+    governor.pattern, governor.produced_by = candidate.pattern, candidate.produced_by
+    governor.confidence, governor.context = candidate.confidence, candidate.context or governor.context
+    if candidate.recipient and not governor.recipient:
+        governor.recipient, governor.recipient_source = candidate.recipient, candidate.recipient_source
+
+
 def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
     """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING)."""
     by_trigger = {c.trigger.i: c for c in candidates}
-    kept = []
+    kept: list[Candidate] = []
     for candidate in candidates:
         governor = _governor(candidate, by_trigger)
         if governor is None:
             kept.append(candidate)
+        elif _frames(governor, candidate):
+            _take_over(candidate, governor)  # "are willing [to meet]": the meeting pattern says more
         elif not governor.recipient and candidate.recipient:
             governor.recipient = candidate.recipient
             governor.recipient_source = f"embedded {candidate.pattern.event} ({candidate.recipient_source})"

@@ -52,11 +52,12 @@ def normalise_fields(data: dict[str, Any]) -> dict[str, Any]:
     lowered = {str(key).lower(): value for key, value in data.items()}
     fields: dict[str, Any] = {}
     for name, aliases in FIELD_ALIASES.items():
-        for alias in aliases:
-            value = lowered.get(alias)
-            if value is not None and value != "":
-                fields[name] = value
-                break
+        present = [lowered[alias] for alias in aliases if lowered.get(alias) is not None]
+        value = next((value for value in present if value != ""), None)
+        if value is not None:
+            fields[name] = value
+        elif name == "text" and present:
+            fields[name] = ""  # there, but empty: an empty article, not a record without text
     return fields
 
 

@@ -113,7 +113,9 @@ class PlaceStage:
                 queue.append(child)
                 if child.dep_ == "dobj" and (location := self._at(child, entities, context, countries=False)):
                     return location  # "reopened the Rafah crossing", "visited Kyiv"
-                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                if (
+                    child.dep_ not in ("prep", "dative") or child.lower_ not in LOCATIVE_PREPS
+                ):  # "sent troops to Haiti"
                     continue
                 for pobj in (grand for grand in child.children if grand.dep_ == "pobj"):
                     if location := self._at(pobj, entities, context):

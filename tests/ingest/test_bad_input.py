@@ -95,6 +95,15 @@ def test_bad_input_malformed_jsonl_lines_skip_only_those_lines(tmp_path: Path) -
     assert messages[3].startswith(f"{path}:5: not UTF-8")
 
 
+def test_bad_input_empty_text_field_is_an_empty_article_not_a_missing_field(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "e", "text": "", "body": ""}) + "\n" + json.dumps({"id": "b", "text": "",
+                    "body": GOOD}) + "\n", "utf-8")  # fmt: skip
+    empty, fallback = read_inputs([str(path)])
+    assert isinstance(empty, InputError) and str(empty).startswith(f"{path}:1: empty article")
+    assert isinstance(fallback, Article) and "Monday" in fallback.text
+
+
 def test_bad_input_malformed_csv_rows_skip_only_those_rows(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text(f'id,text,published\n1,"{GOOD}",2021-05-04\n2,"{GOOD}",2021-05-04,extra\n3\n'

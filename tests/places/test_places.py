@@ -1,0 +1,103 @@
+"""The place gazetteer's team data (validator) and the place stage on real parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from annalist.actors.gazetteer import read_gazetteer
+from annalist.errors import DataError
+from annalist.ingest.articles import build_article
+from annalist.model import Article, CodedArticle, Event
+from annalist.places.gazetteer import TEAM_PLACES, fold, load_places, read_team_places
+from annalist.settings import Settings
+
+
+def test_places_data_is_valid_and_uses_known_countries() -> None:
+    places = read_team_places()
+    assert len(places) > 400
+    countries = set(read_gazetteer().entries)
+    unknown = sorted({p.country for p, _ in places} - countries)
+    assert not unknown, f"{TEAM_PLACES}: countries not in the actor gazetteer: {unknown}"
+
+
+def test_places_data_follows_plover_conventions_for_disputed_places() -> None:
+    index = load_places()
+    for name, country in (("Gaza", "PSE"), ("West Bank", "PSE"), ("Crimea", "UKR"), ("Golan Heights", "SYR"),
+                          ("Western Sahara", "MAR"), ("Pristina", "KOS")):  # fmt: skip
+        place = index.best(name)
+        assert place is not None and place.country == country, (name, place)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("- {name: Atlantis, country: atl, feature: region, lat: 1, lon: 2}", "'country' must be"),
+        ("- {name: Atlantis, country: ATL, feature: city, lat: 1, lon: 2}", "'feature' must be"),
+        ("- {name: Atlantis, country: ATL, feature: region, lat: 100, lon: 2}", "'lat' and 'lon'"),
+        ("- {name: Atlantis, country: ATL, feature: region, lat: 1, lon: 2, colour: blue}", "unknown key(s) colour"),
+        ("- {name: Atlantis, country: ATL, feature: region, lat: 1, lon: 2}\n"
+         "- {name: Lemuria, aliases: [Atlantis], country: ATL, feature: region, lat: 1, lon: 2}",
+         "'Atlantis' already names 'Atlantis'"),
+    ],
+)  # fmt: skip
+def test_places_malformed_file_names_file_line_and_problem(tmp_path: Path, entry: str, problem: str) -> None:
+    path = tmp_path / "places.yaml"
+    path.write_text("# places\n" + entry + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        read_team_places(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: line ") and problem in message
+
+
+def test_places_accents_and_curly_apostrophes_fold() -> None:
+    assert fold("Sāmarrā’") == "Samarra"
+    assert load_places().best("Bogotá") == load_places().best("Bogota")
+
+
+def _one(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event == event_type]
+    assert len(found) == 1, [(e.event, e.text) for e in events]
+    return found[0]
+
+
+def test_places_event_at_the_city_its_clause_names(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Police fired tear gas at protesters in Kisumu on Tuesday."), "ASSAULT")
+    assert event.location is not None and (event.location.name, event.location.country) == ("Kisumu", "KEN")
+    assert event.location.precision == "city" and event.location.source == "clause"
+    assert event.location.lat is not None and -1 < event.location.lat < 0
+
+
+def test_places_ambiguous_name_resolved_by_the_countries_in_the_article(code: Callable[..., list[Event]]) -> None:
+    lebanon = _one(code("Lebanon's army arrested ten gunmen in Tripoli on Sunday."), "COERCE")
+    libya = _one(code("Libya's army arrested ten gunmen in Tripoli on Sunday."), "COERCE")
+    assert lebanon.location is not None and lebanon.location.country == "LBN"
+    assert libya.location is not None and libya.location.country == "LBY"
+
+
+def test_places_a_country_location_has_no_point(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Chile sent two hundred soldiers to Haiti on Friday."), "MOBILIZE")
+    assert event.location is not None and event.location.country == "HTI"
+    assert event.location.precision == "country" and event.location.lat is None and event.location.lon is None
+
+
+def test_places_dateline_is_only_a_fallback(code_article: Callable[[Article], CodedArticle]) -> None:
+    text = ("NAIROBI, June 3 (Wire) - Kenya's foreign minister criticised Uganda on Thursday. "
+            "Kenyan police arrested forty protesters in Mombasa on Friday.")  # fmt: skip
+    article = build_article({"title": "Kenya", "text": text, "published": "2021-06-04"}, where="t", key=None,
+                            settings=Settings(), published=None)  # fmt: skip
+    assert isinstance(article, Article)
+    events = code_article(article).events
+    criticism, arrest = _one(events, "ACCUSE"), _one(events, "COERCE")
+    assert criticism.location is not None and criticism.location.source == "dateline"
+    assert criticism.location.name == "Nairobi"
+    assert arrest.location is not None and (arrest.location.name, arrest.location.source) == ("Mombasa", "clause")
+
+
+def test_places_unknown_place_leaves_the_event_unlocated(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Kenya's foreign minister criticised Uganda on Thursday.", published=dt.date(2021, 6, 4)),
+                 "ACCUSE")  # fmt: skip
+    assert event.location is None
