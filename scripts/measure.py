@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -19,9 +21,13 @@ from typing import Any
 
 from annalist import __version__
 from annalist.bench import TARGET_MEMORY_MB, TARGET_RATIO, machine_info, run_bench
+from annalist.bench.corpora import read_corpus
+from annalist.bench.dashboard import run_dashboard_bench
 from annalist.bench.dedup import run_dedup_bench
 from annalist.evaluation import SETS, evaluate
-from annalist.pipeline import Options
+from annalist.ingest import read_inputs
+from annalist.model import Article, CodedArticle
+from annalist.pipeline import Annalist, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_SETS = {
@@ -84,7 +90,7 @@ def accuracy(shared: Path) -> str:
         out.append(f"| {name} | {report['records']} | {_f(m['precision'])} | {_f(m['recall'])} | {_f(m['f1'])} | "
                    f"{_f(a['f1'])} |")  # fmt: skip
         sections += _accuracy_section(name, command, report)
-    return "\n".join([*out, "", *sections])
+    return "\n".join([*out, "", *sections, *date_audit(shared)])
 
 
 def performance(shared: Path) -> str:
@@ -115,7 +121,7 @@ def performance(shared: Path) -> str:
         details += [f"## {name}", "", f"`{command}`", "", f"Time share per stage: {shares}.", "",
                     "```json", json.dumps({k: report[k] for k in ("seconds", "sentences", "events", "skipped")}),
                     "```", ""]  # fmt: skip
-    return "\n".join([*out, "", *details, *scaling(shared), *dedup_speed()])
+    return "\n".join([*out, "", *details, *scaling(shared), *dedup_speed(), *dashboard_speed(shared)])
 
 
 def _corpus_paths(shared: Path) -> list[Path]:
@@ -180,6 +186,68 @@ def spark_run(paths: list[Path], options: Options) -> dict[str, Any] | None:
         seconds = time.perf_counter() - started
         session.stop()
     return {**counts, "seconds": round(seconds, 2), "startup": round(startup, 1)}
+
+
+SAMPLE_PUBLISHED = dt.date(2019, 9, 17)  # the sample's dateline gives the day; its story gives the year
+
+
+@functools.cache
+def coded_corpora(shared: Path) -> list[CodedArticle]:
+    """The sample and every corpus article, coded once for the measurements that need them coded."""
+    options = Options()
+    sample = [str(shared / "samples")] if (shared / "samples").exists() else []
+    articles = [a for a in read_inputs(sample, published=SAMPLE_PUBLISHED) if isinstance(a, Article)]
+    corpora = read_corpus(_corpus_paths(shared), settings=options.settings, split_stories=True)
+    articles += [a for a in corpora if isinstance(a, Article)]
+    return [c for c in Annalist(options).code_articles(articles) if isinstance(c, CodedArticle)]
+
+
+PAST_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def date_audit(shared: Path) -> list[str]:
+    """Events in sentences naming a year before publication, and how many of them are dated at publication."""
+    coded = coded_corpora(shared)
+    if not coded:
+        return []
+    in_past, at_publication, examples = 0, 0, []
+    for article in coded:
+        published = article.article.published
+        for event in article.events:
+            years = [int(y) for y in PAST_YEAR.findall(event.text)]
+            if published is None or not any(y < published.year for y in years):
+                continue
+            in_past += 1
+            if event.date.source == "publication":
+                at_publication += 1
+                examples.append(f"{article.article.id} {event.event} {event.trigger!r}: {event.text[:160]}")
+    for example in examples[:20]:  # to the terminal only: the corpora's sentences are not ours to publish
+        print("dated at publication:", example)
+    return ["## Past years", "",
+            f"On the sample and ../shared/corpora ({len(coded)} articles), {in_past} events are in sentences that name "
+            f"a year before the article's publication; {at_publication} of them are dated at publication "
+            "(`python scripts/measure.py --only accuracy` lists them).", ""]  # fmt: skip
+
+
+def dashboard_speed(shared: Path) -> list[str]:
+    """The dashboard on the corpora's events grown to a million (`annalist bench --dashboard`)."""
+    paths = _corpus_paths(shared)
+    if not paths:
+        return []
+    from annalist.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "corpora.duckdb"
+        Store(db).write(coded_corpora(shared))
+        report = run_dashboard_bench(db, events=1_000_000)
+    lines = ["## The dashboard on a million events", "",
+             f"The corpora's events copied (new ids, dates moved on by weeks) to {report['events']} events, served by "
+             "`annalist serve`'s app on loopback; each URL requested "
+             f"{report['repeats']} times. `annalist bench --dashboard annalist.duckdb --dashboard-events 1000000`.", "",
+             "| URL | status | median ms | slowest ms |", "|---|---|---:|---:|"]  # fmt: skip
+    lines += [f"| `{url}` | {','.join(map(str, t['status']))} | {t['median_ms']} | {t['max_ms']} |"
+              for url, t in report["urls"].items()]  # fmt: skip
+    return [*lines, ""]
 
 
 def dedup_speed() -> list[str]:

@@ -10,17 +10,10 @@ corpora, so the pages show real volume. The corpora are read, never copied into 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import shutil
-import socket
 import tempfile
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import uvicorn
 
 from annalist.ingest import read_inputs
 from annalist.ingest.articles import build_article
@@ -28,7 +21,7 @@ from annalist.model import Article, CodedArticle
 from annalist.pipeline import Annalist
 from annalist.settings import Settings
 from annalist.store import Store
-from annalist.web import create_app
+from annalist.web import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TEAM = [
@@ -61,23 +54,6 @@ def build_database(path: Path, shared: Path | None) -> None:
     articles += [item for item in read_inputs(inputs, published=dt.date(2019, 9, 17)) if isinstance(item, Article)]
     coded = [c for c in coder.code_articles(articles) if isinstance(c, CodedArticle)]
     Store(path).write(coded)
-
-
-@contextlib.contextmanager
-def serving(db: Path) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.1)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def shoot(url: str, out: Path) -> None:

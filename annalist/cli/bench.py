@@ -10,9 +10,10 @@ import typer
 from rich.table import Table
 
 from annalist.bench import run_bench
+from annalist.bench.dashboard import run_dashboard_bench
 from annalist.bench.dedup import run_dedup_bench
 from annalist.cli.common import out, reports_errors
-from annalist.errors import UsageError
+from annalist.errors import Errors, StoreError, UsageError
 from annalist.pipeline import Options
 from annalist.settings import Settings
 
@@ -58,6 +59,16 @@ def render_dedup(report: dict[str, Any]) -> None:
     out.print(table)
 
 
+def render_dashboard(report: dict[str, Any]) -> None:
+    """Print the dashboard timings with Rich."""
+    table = Table(title=f"dashboard on {report['events']} events (median of {report['repeats']} requests)")
+    for name in ("URL", "status", "median ms", "slowest ms"):
+        table.add_column(name, justify="left" if name == "URL" else "right")
+    for url, timing in report["urls"].items():
+        table.add_row(url, ",".join(map(str, timing["status"])), str(timing["median_ms"]), str(timing["max_ms"]))
+    out.print(table)
+
+
 @reports_errors
 def bench_command(
     corpus: Annotated[
@@ -75,12 +86,20 @@ def bench_command(
         int | None,
         typer.Option("--dedup-mentions", min=1, help="Also time clustering this many synthetic mentions."),
     ] = None,
+    dashboard: Annotated[
+        Path | None, typer.Option("--dashboard", help="Time the dashboard on a copy of this database, grown.")
+    ] = None,
+    dashboard_events: Annotated[
+        int, typer.Option(min=1, help="Events to grow the --dashboard copy to.")
+    ] = 1_000_000,
     model: Annotated[str | None, typer.Option(help="Another installed English spaCy pipeline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Measure speed and memory on real news, and the ratio to spaCy's own parse of the same texts."""
-    if not corpus and dedup_mentions is None:
-        raise UsageError("bench: give --corpus PATH (real news to code) and/or --dedup-mentions N")
+    if not corpus and dedup_mentions is None and dashboard is None:
+        raise UsageError("bench: give --corpus PATH (real news to code), --dedup-mentions N or --dashboard DB")
+    if dashboard is not None and not dashboard.exists():
+        raise StoreError(Errors.E303.format(path=dashboard))
     report: dict[str, Any] = {}  # the coding report's fields, and "dedup" when asked for
     if corpus:
         options = Options(settings=Settings().with_(model=model))
@@ -89,6 +108,8 @@ def bench_command(
         ).to_dict()
     if dedup_mentions is not None:
         report["dedup"] = run_dedup_bench(dedup_mentions).to_dict()
+    if dashboard is not None:
+        report["dashboard"] = run_dashboard_bench(dashboard, events=dashboard_events)
     if as_json:
         out.print_json(json.dumps(report))
         return
@@ -96,3 +117,5 @@ def bench_command(
         render(report)
     if "dedup" in report:
         render_dedup(report["dedup"])
+    if "dashboard" in report:
+        render_dashboard(report["dashboard"])

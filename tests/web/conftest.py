@@ -3,23 +3,18 @@ server (uvicorn in a thread) for the browser and live tests."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from annalist.ingest.articles import build_article
 from annalist.model import Article
 from annalist.pipeline import Annalist
 from annalist.settings import Settings
 from annalist.store import Store
-from annalist.web import create_app
+from annalist.web import serving
 from tests.conftest import EXAMPLES
 
 ARTICLES = [
@@ -48,32 +43,6 @@ def web_db(coder: Annalist, tmp_path_factory: pytest.TempPathFactory) -> Path:
     articles.append(demo)
     Store(path).write([coder.code_article(a) for a in articles])
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextlib.contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """The dashboard for a database served on loopback by a real uvicorn server, in a thread."""
-    port = free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if instance.started:
-            break
-        time.sleep(0.1)
-    assert instance.started, "the server did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        instance.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import httpx2 as httpx
 
+from annalist.web import serving
 from tests.conftest import write_articles
-from tests.web.conftest import serving
 
 
 def test_live_pages_answer_while_a_coder_writes(web_db: Path, tmp_path: Path) -> None:
