@@ -129,6 +129,8 @@ def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: li
         span = _full_name(found)
         if any(i in taken for i in range(span.start, span.end)):
             continue
+        if all(i in by_token and by_token[i].entry.kind == "state" for i in range(span.start, span.end)):
+            continue  # the recogniser took a country's name for a person's ("a loan to Malawi")
         country = _country_in(span, by_token)
         office, _, _, _ = _title(span, gazetteer)
         entry = _by_surname(span[-1].text, office, published, gazetteer) if len(span) <= 2 else None

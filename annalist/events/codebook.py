@@ -1,10 +1,10 @@
 """The codebook: predicate patterns over the dependency parse, kept as data (events/data/codebook/*.yaml).
 
-A pattern names a trigger word (by lemma and part of speech) and, optionally, words that must or must not
-stand at given dependency paths from it. A path is a chain of steps from the trigger, each a dependency
-label, optionally with the word it must carry: `dobj`, `prt:over`, `dobj>prep:to>pobj`. Where a step
-names several labels (`dobj|attr`) any of them will do; alternative paths are separated by commas
-(`dobj>prep:to>pobj, prep:to>pobj`: the parser attaches "to" to the noun or to the verb).
+A pattern names a trigger word (by lemma and part of speech) and, optionally, words that must or must not stand at
+given dependency paths from it (by lemma, or by part of speech: `pos: [PROPN]` for a name). A path is a chain of
+steps from the trigger, each a dependency label, optionally with the word it must carry: `dobj`, `prt:over`,
+`dobj>prep:to>pobj`. Where a step names several labels (`dobj|attr`) any of them will do; alternative paths are
+separated by commas (`dobj>prep:to>pobj, prep:to>pobj`: the parser attaches "to" to the noun or to the verb).
 
     - id: sanction.end_cooperation
       event: SANCTION
@@ -43,6 +43,27 @@ ROLE_SOURCES = ("subject", "object", "agent", "passive_subject", "possessor", "m
 DEFAULT_ACTOR = ("subject", "agent", "possessor", "modifier")
 DEFAULT_RECIPIENT = ("object", "passive_subject", "prep:with|against|to|toward|towards|on|from|over", "complement")
 _STEP = re.compile(r"^[a-z]+(\|[a-z]+)*(:[a-z'\-]+(\|[a-z'\-]+)*)?$")
+UNIVERSAL_POS = frozenset(
+    (
+        "ADJ",
+        "ADP",
+        "ADV",
+        "AUX",
+        "CCONJ",
+        "DET",
+        "INTJ",
+        "NOUN",
+        "NUM",
+        "PART",
+        "PRON",
+        "PROPN",
+        "PUNCT",
+        "SCONJ",
+        "SYM",
+        "VERB",
+        "X",
+    )
+)
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 
 
@@ -56,6 +77,7 @@ class Step:
 class Constraint:
     paths: tuple[tuple[Step, ...], ...]  # alternatives: any one reaching a suitable token will do
     lemmas: frozenset[str] = frozenset()  # the token at the end of the path must have one of these lemmas
+    pos: frozenset[str] = frozenset()  # ... and one of these parts of speech ("PROPN": a name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +100,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """How much a pattern asks of the text: more specific patterns win over general ones."""
-        return 1 + sum(min(len(p) for p in c.paths) + bool(c.lemmas) for c in self.require)
+        return 1 + sum(min(len(p) for p in c.paths) + bool(c.lemmas or c.pos) for c in self.require)
 
 
 @dataclass(slots=True)
@@ -126,8 +148,16 @@ def _constraints(items: Any) -> tuple[Constraint, ...]:
     if not items:
         return ()
     if not isinstance(items, list):
-        raise ValueError("require/exclude must be a list of {path, lemma}")
-    return tuple(Constraint(parse_paths(str(item["path"])), _words(item.get("lemma"))) for item in items)
+        raise ValueError("require/exclude must be a list of {path, lemma, pos}")
+    constraints = []
+    for item in items:
+        pos = frozenset(
+            str(p).upper() for p in ([item["pos"]] if isinstance(item.get("pos"), str) else item.get("pos") or [])
+        )
+        if pos - UNIVERSAL_POS:
+            raise ValueError(f"unknown part of speech {sorted(pos - UNIVERSAL_POS)[0]!r}")
+        constraints.append(Constraint(parse_paths(str(item["path"])), _words(item.get("lemma")), pos))
+    return tuple(constraints)
 
 
 def _roles(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:

@@ -40,7 +40,10 @@ def _satisfied(trigger: Token, constraint: Constraint) -> tuple[list[Token], lis
     """The tokens a constraint reaches that qualify, and the tokens on the way to them."""
     for path in constraint.paths:
         found = [
-            t for t in follow(trigger, path) if not constraint.lemmas or t.lemma_.lower() in constraint.lemmas
+            t
+            for t in follow(trigger, path)
+            if (not constraint.lemmas or t.lemma_.lower() in constraint.lemmas)
+            and (not constraint.pos or t.pos_ in constraint.pos)
         ]
         if found:
             between = [t for depth in range(1, len(path)) for t in follow(trigger, path[:depth])]
@@ -187,10 +190,27 @@ def match_patterns(doc: Doc, codebook: Codebook) -> list[Candidate]:
     return [best[i] for i in sorted(best)]
 
 
+def _unparsed_subject(trigger: Token, entities: dict[int, Entity]) -> tuple[list[Entity], str | None]:
+    """When the parser left a sentence's main verb without any subject ("In protest, Ecuador, along with its
+    neighbours, recalled ..." parsed with Ecuador under "protest"), the last actor named before the verb in
+    the same sentence, outside the verb's own objects."""
+    if trigger.dep_ != "ROOT" or trigger.pos_ != "VERB":
+        return [], None
+    if any(child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for child in trigger.children):
+        return [], None
+    for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+        entity = entities.get(i)
+        if entity is not None and not _a_place(trigger.doc[i], entity):
+            return [entity], "the last actor before a verb left without a subject by the parser"
+    return [], None
+
+
 def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entities: dict[int, Entity],
                  codebook: Codebook) -> Candidate | None:  # fmt: skip
     """The candidate a pattern makes at a trigger, or None when neither role holds a political actor."""
     actor, actor_source = _fill_role(pattern.actor, trigger, anchors, entities)
+    if not actor and "subject" in pattern.actor:
+        actor, actor_source = _unparsed_subject(trigger, entities)
     recipient, recipient_source = _fill_role(pattern.recipient, trigger, anchors, entities)
     recipient = [r for r in recipient if all(r.code != a.code for a in actor)]
     if not actor and not recipient:

@@ -141,6 +141,11 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             ):
                 modality.hypothetical = True
                 notes.append(f"hypothetical by '{child.text}'")
+    if trigger.pos_ == "VERB" and not modality.hypothetical:
+        for modifier in (c for o in trigger.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "amod"):
+            if modifier.lower_ in HYPOTHETICAL_WORDS:  # "faces possible extradition": the event is the maybe
+                modality.hypothetical = True
+                notes.append(f"hypothetical by '{modifier.text}'")
     for governor in _governors(chain[-1]):
         lemma = governor.lemma_.lower()
         if lemma in NEGATING_GOVERNORS and governor.pos_ == "VERB" and not modality.negated:

@@ -4,7 +4,7 @@ precision.
 Reads `doc._.events`, `doc._.entities`, the Doc's GPE/LOC/FAC entities and the article's dateline; sets each
 event's `location`. The place its own clause names comes first ("training in Israel", "clashes in Kaduna");
 for an attack, blockade or deployment with no such place, a target that is itself a place ("a campaign against
-Gaza"); the dateline only as a fallback, marked `source="dateline"`. Ambiguous names are resolved with the
+Gaza", and so the killings of the campaign "in which hundreds were killed"); the dateline only as a fallback, marked `source="dateline"`. Ambiguous names are resolved with the
 countries the article mentions (Tripoli, Lebanon or Libya). A country-level location carries no coordinates.
 """
 
@@ -21,6 +21,7 @@ LOCATIVE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "
                             "through", "on", "off", "along", "over", "from", "within", "towards", "toward", "to"))  # fmt: skip
 # The clause is searched breadth-first from its verb, nearest places first, without entering other clauses.
 OTHER_CLAUSES = frozenset(("ccomp", "csubj", "parataxis", "relcl", "conj"))
+TARGET_PREPS = frozenset(("against", "on", "in", "at", "into"))
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 TARGETED = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"))  # events whose target can be a place
 PRECISION = {"site": "site", "city": "city", "admin1": "admin1", "region": "admin1", "country": "country"}
@@ -50,6 +51,8 @@ class PlaceStage:
             found = self._clause_place(trigger, entities, context) if trigger is not None else None
             if found is None and event.event in TARGETED:
                 found = self._target_place(event.recipient, context)
+            if found is None and event.event in TARGETED and trigger is not None:
+                found = self._antecedent_target(trigger, entities, context)
             event.location = found or fallback
         return doc
 
@@ -127,6 +130,19 @@ class PlaceStage:
             place = self.places.best(entity.text, context)
             if place is not None and place.feature != "country":
                 return to_location(place, entity.text, "clause")
+        return None
+
+    def _antecedent_target(
+        self, trigger: Token, entities: dict[int, Entity], context: set[str]
+    ) -> Location | None:
+        """For a relative clause, the place its noun targets: "a campaign against Gaza [in which hundreds were
+        killed]" happened in Gaza."""
+        if trigger.dep_ != "relcl" or trigger.head.pos_ != "NOUN":
+            return None
+        for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+            for pobj in (grand for grand in prep.children if grand.dep_ == "pobj"):
+                if location := self._at(pobj, entities, context, countries=False):
+                    return location
         return None
 
     def _dateline(self, doc: Doc, context: set[str]) -> Location | None:

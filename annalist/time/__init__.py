@@ -75,17 +75,22 @@ class TimeStage:
 
     @staticmethod
     def _date_headline(doc: Doc) -> None:
-        """A headline gives no date of its own; its event is the story's, so it takes the date of the story's
-        first event of the same kind (quad class)."""
+        """A headline gives no date of its own; it tells the story's lead. Its event takes the date of the
+        story's first event that shares a party with it (else the first of the same quad class), unless that
+        event is itself dated at publication: a headline over a story of today's news about a 2010 decision
+        stays today's."""
         article = doc._.article
         if article is None or not article.body_start:
             return
         events = doc._.events or []
+        story = [e for e in events if e.start >= article.body_start]
         for event in (e for e in events if e.start < article.body_start and e.date.source == "publication"):
-            story = next((e for e in events if e.start >= article.body_start and e.quad_class == event.quad_class
-                          and e.date.source != "publication"), None)  # fmt: skip
-            if story is not None:
-                event.date = dataclasses.replace(story.date, source="context")
+            parties = {x.code for x in (*event.actor, *event.recipient)}
+            lead = next((e for e in story if parties & {x.code for x in (*e.actor, *e.recipient)}), None) or next(
+                (e for e in story if e.quad_class == event.quad_class), None
+            )
+            if lead is not None and lead.date.source != "publication":
+                event.date = dataclasses.replace(lead.date, source="context")
 
     @staticmethod
     def _date(frames: dict[int, list[Frame]], sentence: int, trigger: Token | None, published: dt.date | None,

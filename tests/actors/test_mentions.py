@@ -58,3 +58,9 @@ def test_mentions_offsets_point_into_the_text(coder: Annalist) -> None:
     text = "Quito, May 2 (ADW)-- Ecuador and Colombia reopened their border on Monday."
     for entity in _entities(coder, text):
         assert text[entity.start : entity.end] == entity.text
+
+
+def test_mentions_country_name_the_recogniser_calls_a_person_is_the_country(coder: Annalist) -> None:
+    entities = _entities(coder, "A World Bank loan to Malawi pays for fertiliser.")
+    assert [(e.text, e.code, e.kind) for e in entities] == [("World Bank", "WB", "organisation"),
+                                                           ("Malawi", "MWI", "state")]  # fmt: skip

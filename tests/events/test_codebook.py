@@ -48,6 +48,8 @@ def test_codebook_tables_cover_plover() -> None:
          "bad path step"),
         ("- id: Bad\n  event: ASSAULT\n  trigger: {lemma: [hit]}\n", "must look like type.name"),
         ("- id: x.y\n  event: ASSAULT\n", "missing trigger"),
+        ("- id: x.y\n  event: ASSAULT\n  trigger: {lemma: [hit]}\n  require: [{path: dobj, pos: [NAME]}]\n",
+         "unknown part of speech 'NAME'"),
     ],
 )  # fmt: skip
 def test_codebook_malformed_user_codebook_names_its_line(tmp_path: Path, entry: str, problem: str) -> None:

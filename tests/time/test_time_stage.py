@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from annalist.model import Event
+from annalist.ingest.articles import build_article
+from annalist.model import Article, Event
+from annalist.pipeline import Annalist
+from annalist.settings import Settings
 
 Code = Callable[..., list[Event]]
 
@@ -62,3 +65,27 @@ def test_time_stage_office_term(code: Code) -> None:
     [event] = [e for e in code(text, dt.date(2019, 9, 17)) if e.event == "SANCTION"]
     assert (event.date.start, event.date.end) == (dt.date(2007, 1, 15), dt.date(2017, 5, 24))
     assert (event.date.precision, event.date.source) == ("range", "office-term")
+
+
+def _headline_events(coder: Annalist, title: str, body: str) -> tuple[list[Event], int]:
+    article = build_article({"title": title, "text": body, "published": "2019-09-17"}, where="t", key=None,
+                            settings=Settings(), published=None)  # fmt: skip
+    assert isinstance(article, Article)
+    return coder.code_article(article).events, article.body_start
+
+
+def test_time_stage_headline_takes_the_date_of_the_story_it_leads(coder: Annalist) -> None:
+    events, body = _headline_events(coder, "Peru and Chile cut military ties",
+                                    "In 2010, Peru put an end to its military cooperation with Chile.")  # fmt: skip
+    headline = [e for e in events if e.start < body]
+    assert headline and all(e.date.start == dt.date(2010, 1, 1) and e.date.source == "context" for e in headline)
+
+
+def test_time_stage_headline_over_todays_news_is_not_dated_by_an_older_event(coder: Annalist) -> None:
+    events, body = _headline_events(
+        coder, "Peru sends elite troops to train with Chile",
+        "Peruvian special forces began training in Chile on Monday, the defence ministry said. In 2010 Peru "
+        "had ended its military cooperation with Chile.")  # fmt: skip
+    headline = [e for e in events if e.start < body]
+    assert headline and all(e.date.start is not None and e.date.start.year == 2019 for e in headline), [
+        (e.event, e.date) for e in headline]  # fmt: skip
