@@ -14,13 +14,15 @@ import datetime as dt
 import functools
 import json
 import re
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from annalist import __version__
-from annalist.bench import TARGET_MEMORY_MB, TARGET_RATIO, machine_info, run_bench
+from annalist.bench import TARGET_MEMORY_MB, TARGET_RATIO, machine_info
 from annalist.bench.corpora import read_corpus
 from annalist.bench.dashboard import run_dashboard_bench
 from annalist.bench.dedup import run_dedup_bench
@@ -110,7 +112,7 @@ def performance(shared: Path) -> str:
         path = shared / rel
         if not path.exists():
             continue
-        report = run_bench([path], options=options, split_stories=split).to_dict()
+        report = bench_cli([path], split=split)
         s = report["seconds"]
         out.append(f"| {name} | {report['articles']} | {report['words']} | {report['articles_per_s']} | "
                    f"{report['words_per_s']} | {s['code']} | {s['spacy_parse']} | {report['ratio_code_to_spacy']} | "
@@ -122,6 +124,15 @@ def performance(shared: Path) -> str:
                     "```json", json.dumps({k: report[k] for k in ("seconds", "sentences", "events", "skipped")}),
                     "```", ""]  # fmt: skip
     return "\n".join([*out, "", *details, *scaling(shared), *dedup_speed(), *dashboard_speed(shared)])
+
+
+def bench_cli(paths: list[Path], *, split: bool, extra: list[str] | None = None) -> dict[str, Any]:
+    """`annalist bench --json` in a fresh process, so that its peak memory is its own."""
+    command = [sys.executable, "-m", "annalist", "bench", *(a for p in paths for a in ("--corpus", str(p)))]
+    command += [*(["--split-stories"] if split else []), *(extra or []), "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
 
 
 def _corpus_paths(shared: Path) -> list[Path]:
@@ -145,9 +156,7 @@ def scaling(shared: Path) -> list[str]:
     options = Options()
     words = 0
     for workers in (1, 2):
-        report = run_bench(
-            paths, options=options, workers=workers, split_stories=True, spacy_baseline=False
-        ).to_dict()
+        report = bench_cli(paths, split=True, extra=["--workers", str(workers), "--no-spacy"])
         words = report["words"]
         lines.append(f"| {workers} worker{'s' if workers > 1 else ''} | {report['articles']} | {report['events']} | "
                      f"{report['seconds']['code']} | {report['articles_per_s']} | {report['words_per_s']} | "
@@ -175,7 +184,8 @@ def spark_run(paths: list[Path], options: Options) -> dict[str, Any] | None:
         with data.open("w", encoding="utf-8") as handle:
             for item in read_corpus(paths, settings=options.settings, split_stories=True):
                 if isinstance(item, Article):
-                    record = {"id": item.id, "text": item.text, "title": item.title, "url": item.url,
+                    body = item.text[item.body_start :] if item.title and item.body_start else item.text
+                    record = {"id": item.id, "text": body, "title": item.title, "url": item.url,
                               "published": item.published.isoformat() if item.published else None}  # fmt: skip
                     handle.write(json.dumps(record) + "\n")
         started = time.perf_counter()

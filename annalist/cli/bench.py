@@ -92,6 +92,9 @@ def bench_command(
     dashboard_events: Annotated[
         int, typer.Option(min=1, help="Events to grow the --dashboard copy to.")
     ] = 1_000_000,
+    spacy: Annotated[
+        bool, typer.Option("--spacy/--no-spacy", help="Also time spaCy alone on the same texts.")
+    ] = True,
     model: Annotated[str | None, typer.Option(help="Another installed English spaCy pipeline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -104,7 +107,12 @@ def bench_command(
     if corpus:
         options = Options(settings=Settings().with_(model=model))
         report = run_bench(
-            corpus, options=options, workers=workers, limit=limit, split_stories=split_stories
+            corpus,
+            options=options,
+            workers=workers,
+            limit=limit,
+            split_stories=split_stories,
+            spacy_baseline=spacy,
         ).to_dict()
     if dedup_mentions is not None:
         report["dedup"] = run_dedup_bench(dedup_mentions).to_dict()

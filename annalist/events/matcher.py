@@ -193,7 +193,7 @@ def match_patterns(doc: Doc, codebook: Codebook) -> list[Candidate]:
 def _unparsed_subject(trigger: Token, entities: dict[int, Entity]) -> tuple[list[Entity], str | None]:
     """When the parser left a sentence's main verb without any subject ("In protest, Ecuador, along with its
     neighbours, recalled ..." parsed with Ecuador under "protest"), the last actor named before the verb in
-    the same sentence, outside the verb's own objects."""
+    the same sentence."""
     if trigger.dep_ != "ROOT" or trigger.pos_ != "VERB":
         return [], None
     if any(child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for child in trigger.children):
@@ -201,7 +201,7 @@ def _unparsed_subject(trigger: Token, entities: dict[int, Entity]) -> tuple[list
     for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
         entity = entities.get(i)
         if entity is not None and not _a_place(trigger.doc[i], entity):
-            return [entity], "the last actor before a verb left without a subject by the parser"
+            return [entity], "the last actor before the verb (no subject in the parse)"
     return [], None
 
 

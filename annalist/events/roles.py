@@ -38,6 +38,8 @@ def follow(token: Token, path: tuple[Step, ...]) -> Iterator[Token]:
 
 
 def _verb_subject(verb: Token, seen: int = 0) -> Iterator[Token]:
+    if verb.dep_ != "relcl" and any(child.dep_ == "auxpass" for child in verb.children):
+        return  # "Assange is in prison and could be extradited": the subject a passive shares is its patient
     found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     for subject in found:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

@@ -96,6 +96,8 @@ class PlaceStage:
 
     def _at(self, token: Token, entities: dict[int, Entity], context: set[str],
             countries: bool = True) -> Location | None:  # fmt: skip
+        if token.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March" is a month, not the town in Cambridgeshire
         for text, entity in self._names(token, entities):
             location = self.resolve(text, context, "clause", entity)
             if location is not None and (countries or location.precision != "country"):

@@ -101,3 +101,8 @@ def test_places_unknown_place_leaves_the_event_unlocated(code: Callable[..., lis
     event = _one(code("Kenya's foreign minister criticised Uganda on Thursday.", published=dt.date(2021, 6, 4)),
                  "ACCUSE")  # fmt: skip
     assert event.location is None
+
+
+def test_places_a_month_is_not_a_place(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Peru recalled its ambassador from Chile in March."), "SANCTION")
+    assert event.location is None or event.location.name != "March", event.location
