@@ -18,7 +18,6 @@ from typing import Any
 
 from annalist.store import Store
 from annalist.store.inflate import inflate_events
-from annalist.web.serving import serving
 
 URLS = (
     "/api/events",
@@ -51,6 +50,8 @@ def run_dashboard_bench(db: Path, *, events: int = 1_000_000, repeats: int = 5) 
     repeats (int): requests per URL; the median is reported.
     RETURNS (dict): the number of events, and per URL its status and median and slowest milliseconds.
     """
+    from annalist.web.serving import serving  # the web stack only when the dashboard is timed
+
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "dashboard.duckdb"
         shutil.copy(db, copy)

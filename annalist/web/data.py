@@ -15,6 +15,7 @@ from annalist.store import EventQuery, Store
 
 PER_PAGE = 50
 MAX_PER_PAGE = 500
+DYAD_EVENTS = 200  # events listed under a dyad's timeline (the latest); every id is in its periods
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,14 @@ def dyad_page(store: Store, a: str, b: str, by: str, mentions: bool = False) -> 
     """The timeline of two actors' relations, its shifts, and the events behind it."""
     report = relations(store, a, b, by=by, mentions=mentions)
     data = report.to_dict()
-    ids = {i for row in data["periods"] for i in row["event_ids"]}
-    events = [plain(e) for e in store.events_by_id(sorted(ids))]
-    return {**data, "events": events}
+    latest: list[str] = []  # the events of the latest periods, up to DYAD_EVENTS: the page lists those
+    for row in sorted(data["periods"], key=lambda r: r["period"], reverse=True):
+        if len(latest) >= DYAD_EVENTS:
+            break
+        latest += row["event_ids"][: DYAD_EVENTS - len(latest)]
+    events = [plain(e) for e in store.events_by_id(latest)]
+    total = sum(len(row["event_ids"]) for row in data["periods"])
+    return {**data, "events": events, "events_total": total}
 
 
 def network_page(store: Store, limit: int) -> dict[str, Any]:

@@ -44,3 +44,21 @@ def test_bench_cli_dashboard(web_db: Path, tmp_path: Path) -> None:
     assert json.loads(shown.stdout)["dashboard"]["events"] >= 200
     missing = run_cli("bench", "--dashboard", str(tmp_path / "none.duckdb"))
     assert missing.returncode == 1 and "no such database" in missing.stderr
+
+
+def test_dyad_page_lists_the_latest_events_and_counts_them_all(web_db: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from annalist.web import create_app
+    from annalist.web.data import DYAD_EVENTS
+
+    db = tmp_path / "grown.duckdb"
+    shutil.copy(web_db, db)
+    inflate_events(Store(db), Store(db).count("events") * 60)
+    client = TestClient(create_app(db))
+    data = client.get("/api/relations?a=ECU&b=ISR&by=year").json()
+    assert data["events_total"] == sum(len(row["event_ids"]) for row in data["periods"]) > DYAD_EVENTS
+    assert len(data["events"]) == DYAD_EVENTS
+    latest = max(row["period"] for row in data["periods"])
+    assert max(e["date"] for e in data["events"] if e["date"]) >= latest[:4]
+    assert "The latest 200 of" in client.get("/dyad?a=ECU&b=ISR").text
