@@ -41,6 +41,16 @@ def _statistics(samples: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np
     return statistics
 
 
+def _p_value(series: np.ndarray, starts: np.ndarray, ends: np.ndarray, observed: float,
+             rng: np.random.Generator) -> float:  # fmt: skip
+    """How often the largest statistic over these segments, on shuffles of the series, reaches `observed`."""
+    at_least, chunk = 0, max(1, 4_000_000 // len(starts))  # a few tens of MB at a time for long series
+    for done in range(0, PERMUTATIONS, chunk):
+        shuffled = rng.permuted(np.tile(series, (min(chunk, PERMUTATIONS - done), 1)), axis=1)
+        at_least += int(np.sum(_statistics(shuffled, starts, ends).max(axis=1) >= observed - 1e-12))
+    return (at_least + 1) / (PERMUTATIONS + 1)
+
+
 def _step_p_value(series: np.ndarray, rng: np.random.Generator) -> float:
     """The permutation p-value of the best single step in a piece (the maximum over its cuts, as selected)."""
     n = len(series)
@@ -48,10 +58,7 @@ def _step_p_value(series: np.ndarray, rng: np.random.Generator) -> float:
     if not len(starts):
         return 1.0
     ends = np.full_like(starts, n)
-    observed = _statistics(series[None, :], starts, ends)[0].max()
-    shuffled = rng.permuted(np.tile(series, (PERMUTATIONS, 1)), axis=1)
-    at_least = int(np.sum(_statistics(shuffled, starts, ends).max(axis=1) >= observed - 1e-12))
-    return (at_least + 1) / (PERMUTATIONS + 1)
+    return _p_value(series, starts, ends, float(_statistics(series[None, :], starts, ends)[0].max()), rng)
 
 
 def change_points(values: list[float], *, offset: int = 0, seed: int = 0) -> list[tuple[int, float]]:
@@ -70,11 +77,7 @@ def change_points(values: list[float], *, offset: int = 0, seed: int = 0) -> lis
     observed = _statistics(series[None, :], starts, ends)[0]
     best = int(np.argmax(observed))
     rng = np.random.default_rng(seed + offset + n)
-    at_least, chunk = 0, max(1, 4_000_000 // len(starts))  # a few tens of MB at a time for long series
-    for done in range(0, PERMUTATIONS, chunk):
-        shuffled = rng.permuted(np.tile(series, (min(chunk, PERMUTATIONS - done), 1)), axis=1)
-        at_least += int(np.sum(_statistics(shuffled, starts, ends).max(axis=1) >= observed[best] - 1e-12))
-    p_value = (at_least + 1) / (PERMUTATIONS + 1)
+    p_value = _p_value(series, starts, ends, float(observed[best]), rng)
     if p_value >= ALPHA:
         return []
     cuts = [int(c) for c in (starts[best], ends[best]) if 0 < c < n]
