@@ -52,3 +52,25 @@ def test_datasets_test_and_training_sentences_do_not_overlap() -> None:
         return found
 
     assert texts("gold") & texts("train") == set()
+
+
+def test_datasets_dedup_groups_are_valid() -> None:
+    """Every mention of datasets/gold/dedup_groups.jsonl quotes its article's headline or story, once per
+    cluster; ids are unique; types are PLOVER's; and each group has several articles."""
+    from annalist.evaluation.dedup import read_scenarios
+    from annalist.model import EVENT_TYPES
+
+    scenarios = read_scenarios(DATASETS / "gold" / "dedup_groups.jsonl")
+    assert len(scenarios) >= 40
+    groups = [s["group"] for s in scenarios]
+    assert len(groups) == len(set(groups))
+    for scenario in scenarios:
+        articles = {a["id"]: a for a in scenario["articles"]}
+        assert len(articles) == len(scenario["articles"]) >= 2, scenario["group"]
+        for cluster in scenario["clusters"]:
+            assert cluster["event"] in EVENT_TYPES, cluster["id"]
+            quotes = [(m["article"], m.get("field"), m["quote"]) for m in cluster["mentions"]]
+            assert len(quotes) == len(set(quotes)), cluster["id"]
+            for article_id, where, quote in quotes:
+                article = articles[article_id]
+                assert quote in (article["title"] if where == "title" else article["text"]), (cluster["id"], quote)

@@ -22,17 +22,30 @@ DEFINITE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD")  # "the army" means the a
 
 
 def dominant_country(doc: Doc, named: list[Mention], places: PlaceIndex) -> str | None:
-    """The country an article is about: the dateline's, else the state named most (and more than any other)."""
+    """The country an article is about: the dateline's, else the country its states and places name most
+    (twice, and more than any other), else the only country it names at all."""
     article = doc._.article
     if article is not None and article.dateline is not None and article.dateline.place:
         place = places.best(article.dateline.place)
         if place is not None:
             return place.country
     counts = Counter(m.entry.country for m in named if m.entry.kind == "state" and m.entry.country)
+    context = set(counts)
+    covered = {i for m in named for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and ent.start not in covered and (place := places.best(ent.text, context)):
+            counts[place.country] += 1
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+    if len(ranked) == 1 or (ranked and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _definite(token: Token) -> bool:
+    """ "the army", "police", "riot police": the article's own forces, not "a foreign army"."""
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    return determiners == ["the"] or (not determiners and token.tag_ in ("NN", "NNS")
+                                      and not any(c.dep_ == "amod" for c in token.children))  # fmt: skip
 
 
 def _standalone(token: Token, gazetteer: Gazetteer) -> tuple[str | None, int]:
@@ -83,7 +96,7 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
         if located is not None:
             country, absorbed, end = located
             how = "place"
-        elif sector in DEFINITE_SECTORS and any(c.lower_ == "the" for c in token.children) and dominant:
+        elif sector in DEFINITE_SECTORS and _definite(token) and dominant:
             country, how = dominant, "article"
         state = gazetteer.entries.get(country or "")
         entry = ActorEntry(code=country or "UNK", name=state.name if state else token.lemma_, country=country,

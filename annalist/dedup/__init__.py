@@ -7,13 +7,18 @@ article's mentions join the existing clusters without recomputing them.
 A mention joins the most similar cluster of the same event type when it is compatible with it and their
 similarity reaches the threshold (setting `dedup_threshold`, default 0.45):
 
-- compatible: the same event type, or one of the same quad class (at a discount: reports code one event as
-  neighbouring types); parties that overlap (roles aside: "X met Y" and "talks between X and Y" are one
+- compatible: the same event type (a police response to a march is another event than the march, even when
+  a report codes the two alike; letting neighbouring types join cost more precision than it gained); parties that overlap (roles aside: "X met Y" and "talks between X and Y" are one
   meeting), but not the same two parties in reversed roles for a directed event (an attack and the
   retaliation); dates within DAY_WINDOW days of each other when both are known to the day, overlapping
   otherwise; city or site points within NEAR_KM of each other, same country otherwise;
 - similarity: 0.35 x party overlap + 0.25 x overlap of the sentences' content words + 0.2 x date closeness
   + 0.2 x place agreement.
+
+A mention that names no party ("the protesters gathered outside Congress") takes, for clustering only, the
+parties of the nearest mention of the same type in its article (see `with_article_context`): body sentences
+rarely repeat who did what, and the headline, lede and body mentions of one event should be one event. Such
+borrowed parties count at a discount (CONTEXT_DYAD).
 
 A cluster is founded by its first mention; its id is a hash of that mention's id.
 """
@@ -26,7 +31,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -35,11 +40,8 @@ TEXT_DAY_WINDOW = 0  # two dates the texts themselves give must agree: the next 
 NEAR_KM = 50.0
 DEFAULT_THRESHOLD = 0.45
 WEIGHTS = {"dyad": 0.35, "words": 0.25, "date": 0.2, "place": 0.2}
-OTHER_TYPE = 0.85
+CONTEXT_DYAD = 0.75  # party agreement through parties borrowed from the article counts at this share
 SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT"))  # "X met Y" is "Y met X"
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2, "REQUEST": 3,
-        "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
-        "ASSAULT": 4}  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 MAX_WORDS = 60
 
@@ -68,6 +70,7 @@ class Mention:
     point_precise: bool  # a city or site, not the centre of a region
     words: frozenset[str]
     order: tuple[str, str, int]  # (publication date, article id, position): the order of clustering
+    context: frozenset[str] = frozenset()  # parties borrowed from the article when the mention names none
 
 
 @dataclass(slots=True)
@@ -76,6 +79,7 @@ class Cluster:
     event: str
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)  # parties its partyless mentions borrowed from their articles
     day_dates: list[tuple[dt.date, bool]] = field(default_factory=list)  # day-precise dates, dated by text?
     span: tuple[dt.date, dt.date] | None = None  # the widest dates its mentions give
     coarse_years: set[int] = field(default_factory=set)  # years its mentions dated coarser than a day cover
@@ -88,6 +92,7 @@ class Cluster:
     def absorb(self, mention: Mention) -> None:
         self.actors |= mention.actors
         self.recipients |= mention.recipients
+        self.context |= mention.context
         if mention.precision == "day" and mention.date_start is not None:
             self.day_dates.append((mention.date_start, mention.dated_by_text))
         if mention.date_start is not None:
@@ -130,10 +135,15 @@ def _dyad(mention: Mention, cluster: Cluster) -> float | None:
             and not mention.actors & cluster.actors:  # fmt: skip
         return None
     mine, theirs = mention.actors | mention.recipients, cluster.actors | cluster.recipients
+    discount = 1.0
+    if not mine and mention.context:
+        mine, discount = mention.context, CONTEXT_DYAD
+    if not theirs and cluster.context:
+        theirs, discount = cluster.context, CONTEXT_DYAD
     if not mine or not theirs:
         return 0.4
     shared = mine & theirs
-    return len(shared) / min(len(mine), len(theirs)) if shared else None
+    return discount * len(shared) / min(len(mine), len(theirs)) if shared else None
 
 
 def _date(mention: Mention, cluster: Cluster) -> float | None:
@@ -167,21 +177,39 @@ def _place(mention: Mention, cluster: Cluster) -> float | None:
 
 
 def similarity(mention: Mention, cluster: Cluster) -> float | None:
-    """How alike a mention and a cluster are (0 to 1), or None if they cannot be the same event. Reports of
-    one event sometimes code it as neighbouring types of the same quad class (a protest the police broke up:
-    PROTEST or ASSAULT); those may join at a discount (OTHER_TYPE)."""
-    if mention.event != cluster.event and QUAD.get(mention.event) != QUAD.get(cluster.event):
+    """How alike a mention and a cluster are (0 to 1), or None if they cannot be the same event."""
+    if mention.event != cluster.event:
         return None
     dyad, date, place = _dyad(mention, cluster), _date(mention, cluster), _place(mention, cluster)
     if dyad is None or date is None or place is None:
         return None
     words = _jaccard(mention.words, {w for w, _ in cluster.words.most_common(MAX_WORDS)})
-    score = WEIGHTS["dyad"] * dyad + WEIGHTS["words"] * words + WEIGHTS["date"] * date + WEIGHTS["place"] * place
-    return score if mention.event == cluster.event else score * OTHER_TYPE
+    return WEIGHTS["dyad"] * dyad + WEIGHTS["words"] * words + WEIGHTS["date"] * date + WEIGHTS["place"] * place
 
 
-def _parties(actors: Iterable[str], recipients: Iterable[str]) -> set[str]:
-    return {*actors, *recipients} or {"-"}
+def _parties(actors: Iterable[str], recipients: Iterable[str], context: Iterable[str] = ()) -> set[str]:
+    return {*actors, *recipients} or set(context) or {"-"}
+
+
+def with_article_context(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions, each one that names no party given the parties of the nearest mention of the same type
+    in its article that names some (the one before it if any, else the one after). RETURNS new mentions."""
+    by_article: dict[str, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.order):
+        by_article.setdefault(mention.article_id, []).append(mention)
+    result = []
+    for article in by_article.values():
+        for i, mention in enumerate(article):
+            if mention.actors or mention.recipients:
+                result.append(mention)
+                continue
+            named = [(abs(j - i) + (j > i) * 0.5, other) for j, other in enumerate(article)
+                     if other.event == mention.event and (other.actors or other.recipients)]  # fmt: skip
+            if named:
+                nearest = min(named, key=lambda pair: pair[0])[1]
+                mention = replace(mention, context=nearest.actors | nearest.recipients)
+            result.append(mention)
+    return result
 
 
 def _times(start: dt.date | None, end: dt.date | None, precision: str | None) -> set[str]:
@@ -208,34 +236,35 @@ def _cluster_times(cluster: Cluster) -> set[str]:
 
 class Clusterer:
     """Assigns mentions to clusters, incrementally. Candidate clusters are found through a blocking index by
-    quad class, party and week (or year), so clustering stays fast at millions of mentions."""
+    event type, party and week (or year), so clustering stays fast at millions of mentions."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, clusters: Iterable[Cluster] = ()) -> None:
         self.threshold = threshold
-        self.index: dict[tuple[int, str, str], list[Cluster]] = {}
+        self.index: dict[tuple[str, str, str], list[Cluster]] = {}
         for cluster in clusters:
             self._register(cluster)
 
     def _register(self, cluster: Cluster) -> None:
         times = _cluster_times(cluster)
-        for party in _parties(cluster.actors, cluster.recipients):
+        for party in _parties(cluster.actors, cluster.recipients) | cluster.context:
             for time in times:
-                bucket = self.index.setdefault((QUAD.get(cluster.event, 0), party, time), [])
+                bucket = self.index.setdefault((cluster.event, party, time), [])
                 if not bucket or bucket[-1] is not cluster:
                     bucket.append(cluster)
 
     def _candidates(self, mention: Mention) -> list[Cluster]:
         found: dict[str, Cluster] = {}
-        for party in _parties(mention.actors, mention.recipients):
+        for party in _parties(mention.actors, mention.recipients, mention.context):
             for time in _times(mention.date_start, mention.date_end, mention.precision) | {"-"}:
-                for cluster in self.index.get((QUAD.get(mention.event, 0), party, time), []):
+                for cluster in self.index.get((mention.event, party, time), []):
                     found.setdefault(cluster.id, cluster)
         return list(found.values())
 
     def add(self, mentions: Iterable[Mention]) -> dict[str, str]:
-        """Cluster new mentions (in their fixed order); RETURNS each mention's cluster id."""
+        """Cluster new mentions (in their fixed order), each partyless one with its article's context (see
+        with_article_context); RETURNS each mention's cluster id."""
         assigned: dict[str, str] = {}
-        for mention in sorted(mentions, key=lambda m: m.order):
+        for mention in with_article_context(mentions):
             best, best_score = None, self.threshold
             for cluster in self._candidates(mention):
                 score = similarity(mention, cluster)

@@ -3,7 +3,7 @@ recall over the gold mentions that Annalist coded.
 
 Each scenario's articles are coded and clustered afresh. A gold mention (an article and a quote from one of
 its sentences) is matched to the event Annalist coded in that sentence (of the gold cluster's type if there
-is one). Over every pair of matched mentions of one scenario: a pair in the same gold cluster and the same
+is one), one to one. Over every pair of matched mentions of one scenario: a pair in the same gold cluster and the same
 predicted cluster is a true positive; in the same predicted cluster only, a false positive; in the same gold
 cluster only, a false negative. Coverage says how many gold mentions were coded at all.
 """
@@ -76,12 +76,54 @@ def _articles(scenario: dict[str, Any]) -> list[Article]:
     return articles
 
 
-def _event_for(mention: dict[str, Any], kind: str, coded: dict[str, CodedArticle]) -> Event | None:
-    article = coded.get(mention["article"])
-    if article is None:
-        return None
-    in_sentence = [e for e in article.events if mention["quote"] in e.text]
-    return next((e for e in in_sentence if e.event == kind), in_sentence[0] if in_sentence else None)
+def _fit(event: Event, gold: dict[str, Any], quote: tuple[int, int]) -> tuple[bool, bool, int, int]:
+    """How well a coded event fits a gold mention: of its cluster's type first, then signalled inside the
+    quoted words, then naming its parties in their roles (an attack and the retaliation have the same
+    parties), then naming its parties at all."""
+    actors, recipients = set(gold.get("actor") or []), set(gold.get("recipient") or [])
+    coded_actors = {e.country or e.code for e in event.actor}
+    coded_recipients = {e.country or e.code for e in event.recipient}
+    in_role = len(coded_actors & actors) + len(coded_recipients & recipients)
+    in_quote = quote[0] <= event.trigger_start < quote[1]
+    return (
+        event.event == gold["event"],
+        in_quote,
+        in_role,
+        len((coded_actors | coded_recipients) & (actors | recipients)),
+    )
+
+
+def _quoted(mention: dict[str, Any], coded: CodedArticle) -> tuple[int, int]:
+    """Where a gold mention's quote is in the coded article's text (its headline or its story)."""
+    article = coded.article
+    start = article.text.find(mention["quote"], 0 if mention.get("field") == "title" else article.body_start)
+    return (start, start + len(mention["quote"])) if start >= 0 else (-1, -1)
+
+
+def match_mentions(scenario: dict[str, Any], coded: dict[str, CodedArticle]) -> list[tuple[str, Event, str]]:
+    """Each gold mention's coded event: one of the events coded in its sentence, one to one (a coded event is
+    one mention; when a sentence reports two gold events and Annalist coded one, the gold event that fits it
+    best takes it and the other counts as not coded). RETURNS (gold cluster id, event, quote) triples."""
+    options = []
+    for cluster in scenario["clusters"]:
+        for mention in cluster["mentions"]:
+            article = coded.get(mention["article"])
+            if article is None:
+                continue
+            quote = _quoted(mention, article)
+            for event in article.events:
+                if event.start <= quote[0] < event.end:
+                    options.append((_fit(event, cluster, quote), cluster["id"], mention["quote"], event))
+    options.sort(key=lambda option: option[0], reverse=True)  # stable: ties keep the file's order
+    taken: set[str] = set()
+    done: set[tuple[str, str]] = set()
+    matched = []
+    for _, cluster_id, quote_text, event in options:
+        if event.id not in taken and (cluster_id, quote_text) not in done:
+            taken.add(event.id)
+            done.add((cluster_id, quote_text))
+            matched.append((cluster_id, event, quote_text))
+    return matched
 
 
 def score_scenario(scenario: dict[str, Any], coder: Annalist, threshold: float, scores: DedupScores) -> None:
@@ -91,14 +133,9 @@ def score_scenario(scenario: dict[str, Any], coder: Annalist, threshold: float, 
     assigned = Clusterer(threshold).add(mention_of(row, published[row["article_id"]]) for row in rows)
     scores.scenarios += 1
     scores.clusters_found += len(set(assigned.values()))
-    matched: list[tuple[str, str, str]] = []  # (gold cluster, predicted cluster, quote)
-    for cluster in scenario["clusters"]:
-        scores.clusters_gold += 1
-        for mention in cluster["mentions"]:
-            scores.mentions += 1
-            event = _event_for(mention, cluster["event"], coded)
-            if event is not None:
-                matched.append((cluster["id"], assigned[event.id], mention["quote"]))
+    scores.clusters_gold += len(scenario["clusters"])
+    scores.mentions += sum(len(cluster["mentions"]) for cluster in scenario["clusters"])
+    matched = [(gold, assigned[event.id], quote) for gold, event, quote in match_mentions(scenario, coded)]
     scores.matched += len(matched)
     for (gold_a, found_a, quote_a), (gold_b, found_b, quote_b) in combinations(matched, 2):
         same_gold, same_found = gold_a == gold_b, found_a == found_b

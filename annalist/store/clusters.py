@@ -11,15 +11,23 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from annalist.dedup import DAY_WINDOW, Cluster, Clusterer, Mention, content_words
+from annalist.dedup import DAY_WINDOW, Cluster, Clusterer, Mention, content_words, with_article_context
 
 MARGIN = dt.timedelta(days=DAY_WINDOW + 31)
 
 
+GENERIC_COUNTRIES = frozenset(("IGO", "NGO", "MNC"))  # shared by unrelated bodies: Mercosur is not the AfDB
+
+
+def _party(entity: dict[str, Any]) -> str | None:
+    country = entity.get("country")
+    return entity.get("code") if country is None or country in GENERIC_COUNTRIES else country
+
+
 def _parties(entities_json: str | None) -> frozenset[str]:
-    """An event side's parties for clustering: each entity's country, or its own code when it has none; an
-    actor of unknown country ("gunmen") names no party."""
-    parties = (e.get("country") or e.get("code") for e in json.loads(entities_json or "[]") if e)
+    """An event side's parties for clustering: each entity's country, or its own code when it has none or
+    only a generic one (IGO, NGO, MNC); an actor of unknown country ("gunmen") names no party."""
+    parties = (_party(e) for e in json.loads(entities_json or "[]") if e)
     return frozenset(p for p in parties if p and p != "UNK")
 
 
@@ -56,11 +64,12 @@ def existing_clusters(connection: duckdb.DuckDBPyConnection, events: list[str], 
     """The stored clusters of these event types with members dated near the window, rebuilt from members."""
     cursor = connection.execute(_MEMBER_SQL, [events, start - MARGIN, end + MARGIN])
     names = [c[0] for c in cursor.description or []]
+    rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    cluster_of = {row["id"]: row["cluster_id"] for row in rows}
     clusters: dict[str, Cluster] = {}
-    for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
-        cluster = clusters.setdefault(row["cluster_id"], Cluster(id=row["cluster_id"], event=row["event"]))
-        cluster.absorb(mention_of(row, row["published"]))
+    for mention in with_article_context(mention_of(row, row["published"]) for row in rows):
+        cluster_id = cluster_of[mention.id]
+        clusters.setdefault(cluster_id, Cluster(id=cluster_id, event=mention.event)).absorb(mention)
     return list(clusters.values())
 
 

@@ -29,13 +29,27 @@ def _clause_root(token: Token) -> Token:
     return token
 
 
+def _modifies(token: Token, trigger: Token) -> bool:
+    """Whether a date's words hang from the trigger's own phrase, through no other verb."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == trigger.i:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
-    """Rank a date expression for an event: one in the trigger's own clause first, then one in a clause
+    """Rank a date expression for an event: one hanging from the trigger's own phrase first, then one in
+    the trigger's own clause, then one in a clause
     that governs it ("In 2010, Correa said he would ..."), nearest first; None for a date that belongs to
     another clause ("hailed ties with Correa, who cut them in 2010")."""
     root = _clause_root(ent.root)
     own = _clause_root(trigger)
     distance = min(abs(token.i - trigger.i) for token in ent)
+    if _modifies(ent.root, trigger):
+        return (-1, distance)  # "the arrest of an activist on Wednesday", beside "the detention on Tuesday"
     if root == own:
         return (0, distance)
     if root.is_ancestor(own):
@@ -124,14 +138,17 @@ def _paragraphs(doc: Doc) -> list[int]:
 
 
 def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:
-    """The last time frame an earlier sentence of the same paragraph set: a year, month or period ("in 2014",
-    "during Correa's presidency"); a single day belongs to its own sentence's event, not to the next."""
+    """The last time frame an earlier sentence of the same paragraph set in its main clause: a year, month or
+    period ("in 2014", "during Correa's presidency"); a single day belongs to its own sentence's event, not to
+    the next, and a date in a subordinate phrase ("marched on Thursday to mark two years since the break-up")
+    sets no frame."""
     for earlier in range(sentence - 1, -1, -1):
         if paragraph_of[earlier] != paragraph_of[sentence]:
             return None
         if frames.get(earlier):
-            frame = max(frames[earlier], key=lambda f: f.span.start)
-            return frame if frame.date.precision != "day" else None
+            main = [f for f in frames[earlier] if _clause_root(f.span.root).dep_ == "ROOT"]
+            frame = max(main, key=lambda f: f.span.start, default=None)
+            return frame if frame is not None and frame.date.precision != "day" else None
     return None
 
 

@@ -37,6 +37,10 @@ _RELATIVE = {
     "last year": (-1, "year"), "this year": (0, "year"), "next year": (1, "year"),
     "last month": (-1, "month"), "this month": (0, "month"), "next month": (1, "month"),
 }  # fmt: skip
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SHIFT = re.compile(r"^(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|days|week|weeks)\s+"
+                    r"(earlier|later|before|after|previously)$", re.IGNORECASE)  # fmt: skip
+_NEXT = re.compile(r"^the\s+(?:(next|following|previous|preceding)\s+day|day\s+(before|after))$", re.IGNORECASE)
 _PAST_TWELVE = re.compile(r"^(?:the\s+)?(?:last|past)\s+(?:year|12 months)(?:\s+alone)?$", re.IGNORECASE)
 
 
@@ -75,8 +79,37 @@ def _shift_months(date: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def day_shift(text: str) -> int | None:
+    """The days an expression counts from the day the story last named: "a day earlier" -1, "two days later"
+    +2, "the next day" +1, "a week earlier" -7; None for any other expression."""
+    expression = " ".join(text.split()).strip(" ,.")
+    if match := _SHIFT.match(expression):
+        count = _NUMBERS.get(match.group(1).lower()) or int(match.group(1))
+        days = count * (7 if match.group(2).lower().startswith("week") else 1)
+        return -days if match.group(3).lower() in ("earlier", "before", "previously") else days
+    if match := _NEXT.match(expression):
+        word = (match.group(1) or match.group(2)).lower()
+        return -1 if word in ("previous", "preceding", "before") else 1
+    return None
+
+
+def _week(expression: str, text: str, published: dt.date) -> EventDate | None:
+    """ "this week": its Monday to the publication date; "last week": the Monday to Sunday before."""
+    monday = published - dt.timedelta(days=published.weekday())
+    if expression == "this week":
+        return EventDate(start=monday, end=published, precision="range", source="text", text=text)
+    if expression in ("last week", "the past week"):
+        start = monday - dt.timedelta(days=7)
+        return EventDate(
+            start=start, end=start + dt.timedelta(days=6), precision="range", source="text", text=text
+        )
+    return None
+
+
 def _relative(expression: str, text: str, published: dt.date) -> EventDate | None:
     lowered = expression.lower()
+    if week := _week(lowered, text, published):
+        return week
     if lowered in _RELATIVE:
         amount, unit = _RELATIVE[lowered]
         if unit == "day":

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from annalist.model import Entity, EventDate
-from annalist.time.expressions import resolve_expression
+from annalist.time.expressions import day_shift, resolve_expression
 
 _YEAR = re.compile(r"\b(?:in|since|during|by|until|of|from)\s+((?:19|20)\d{2})\b")
 TERM_NOUNS = frozenset(("presidency", "term", "tenure", "rule", "government", "administration", "period",
@@ -27,13 +27,40 @@ class Frame:
     date: EventDate
 
 
+def _with_direction(ent: Span) -> Span:
+    """ "the day" followed by "before" or "after": the whole expression (the recogniser stops short)."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in ("before", "after") and ent.text.lower() == "the day":
+        return ent.doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _shifted(ent: Span, anchor: dt.date | None, published: dt.date | None) -> EventDate | None:
+    """A day counted from the last day the story named ("a day earlier", "the next day"), else from the
+    publication date; source "context" when counted from the story's day."""
+    shift = day_shift(ent.text)
+    base = anchor or published
+    if shift is None or base is None:
+        return None
+    day = base + dt.timedelta(days=shift)
+    return EventDate(start=day, end=day, precision="day", source="context" if anchor else "text", text=ent.text)
+
+
 def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
     frames = []
     covered: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and (date := resolve_expression(ent.text, published)) is not None:
+    anchor: dt.date | None = None  # the last day the text named, for "a day earlier"
+    for found in doc.ents:
+        if found.label_ != "DATE":
+            continue
+        ent = _with_direction(found)
+        date = _shifted(ent, anchor, published) if day_shift(ent.text) is not None else resolve_expression(
+            ent.text, published)  # fmt: skip
+        if date is not None:
             frames.append(Frame(ent, date))
             covered.update(range(ent.start_char, ent.end_char))
+            if date.precision == "day" and date.source in ("text", "context"):
+                anchor = date.start
     for match in _YEAR.finditer(doc.text):
         start, end = match.span(1)
         if start in covered:

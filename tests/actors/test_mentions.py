@@ -37,6 +37,15 @@ def test_mentions_country_and_sector(coder: Annalist, text: str, mention: str, c
     assert (found[mention].country, found[mention].sector) == (country, sector)
 
 
+def test_mentions_bare_police_belong_to_the_only_country_the_article_names(coder: Annalist) -> None:
+    text = "Thousands marched through Bogota on Thursday. Riot police fired tear gas to clear the square."
+    police = next(e for e in _entities(coder, text) if e.text.endswith("police"))
+    assert (police.country, police.sector) == ("COL", "COP")
+    foreign = "Bogota and Lima traded accusations. Riot police fired tear gas at a march."
+    police = next(e for e in _entities(coder, foreign) if e.text.endswith("police"))
+    assert police.country is None, "two countries named once each: the police's is unknown"
+
+
 def test_mentions_latin_american_is_not_american(coder: Annalist) -> None:
     entities = _entities(coder, "Several Latin American governments recalled their envoys, and American "
                                 "diplomats followed.")  # fmt: skip

@@ -33,8 +33,9 @@ def test_bench_dedup_clusters_synthetic_reports_into_their_events() -> None:
     assert len(mentions) == 3000 and len(set(truth.values())) < 1500  # most events are reported more than once
     report = run_dedup_bench(3000, seed=3).to_dict()
     assert report["mentions"] == 3000 and report["seconds"] > 0
-    assert abs(report["clusters"] - report["events"]) <= 0.05 * report["events"]
-    assert report["pairwise_precision"] >= 0.9 and report["pairwise_recall"] >= 0.9
+    # one report in ten codes its event as a neighbouring type, and only mentions of one type cluster together
+    assert report["events"] <= report["clusters"] <= 1.25 * report["events"]
+    assert report["pairwise_precision"] >= 0.95 and report["pairwise_recall"] >= 0.8
     assert pairwise({"a": "x", "b": "x", "c": "y"}, {"a": 1, "b": 2, "c": 2}) == (0.0, 0.0)
     assert pairwise({"a": "x", "b": "x", "c": "x"}, {"a": 1, "b": 1, "c": 2}) == (1 / 3, 1.0)
 

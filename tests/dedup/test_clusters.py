@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from annalist.dedup import Cluster, Clusterer, Mention, cluster_id, content_words
+from annalist.dedup import Cluster, Clusterer, Mention, cluster_id, content_words, with_article_context
 from annalist.pipeline import Annalist
 from annalist.store import Store
 from tests.conftest import run_cli
@@ -45,9 +45,20 @@ def test_clusters_near_misses_stay_apart() -> None:
         "m3", article="c", day=DAY + dt.timedelta(days=1), text="A car bomb exploded at a checkpoint"
     )
     week_later = _mention("m4", article="d", day=DAY + dt.timedelta(days=7))
-    other_quad = _mention("m5", article="e", event="ACCUSE")
-    assigned = Clusterer().add([_mention("m1"), far_city, next_day, week_later, other_quad])
+    other_type = _mention("m5", article="e", event="COERCE")  # police arresting bystanders of the bombing
+    assigned = Clusterer().add([_mention("m1"), far_city, next_day, week_later, other_type])
     assert len(set(assigned.values())) == 5
+
+
+def test_clusters_partyless_mention_borrows_its_articles_parties() -> None:
+    lede = _mention("m1", place=None, text="A car bomb exploded at a checkpoint in Mogadishu")
+    body = _mention("m2", actors=(), place=None, text="Most of those killed were soldiers searching vehicles")
+    elsewhere = _mention("m3", article="b", actors=(), place=None, text="Most of those killed were soldiers")
+    [with_context, alone] = with_article_context([body, lede, elsewhere])[1:]
+    assert (with_context.context, alone.context) == (frozenset({"SOM"}), frozenset())
+    assigned = Clusterer().add([lede, body, elsewhere])
+    assert assigned["m2"] == assigned["m1"], "the body mention joins its own article's event"
+    assert assigned["m3"] != assigned["m1"], "a mention naming no party, in an article naming none, stays apart"
 
 
 def test_clusters_reply_is_not_the_deed() -> None:

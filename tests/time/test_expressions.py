@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from annalist.time.expressions import resolve_expression
+from annalist.time.expressions import day_shift, resolve_expression
 
 PUBLISHED = dt.date(2019, 9, 17)  # a Tuesday
 
@@ -25,6 +25,8 @@ PUBLISHED = dt.date(2019, 9, 17)  # a Tuesday
         ("last year", "2018-01-01", "2018-12-31", "year"),
         ("last month", "2019-08-01", "2019-08-31", "month"),
         ("the last year alone", "2018-09-17", "2019-09-17", "range"),
+        ("this week", "2019-09-16", "2019-09-17", "range"),
+        ("last week", "2019-09-09", "2019-09-15", "range"),
     ],
 )
 def test_expressions_resolve(text: str, start: str, end: str, precision: str) -> None:
@@ -47,3 +49,13 @@ def test_expressions_absolute_need_none() -> None:
 @pytest.mark.parametrize("text", ["50-day", "decades", "the time", "a long period"])
 def test_expressions_that_name_no_date(text: str) -> None:
     assert resolve_expression(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("A day earlier", -1), ("two days later", 2), ("the next day", 1), ("The following day", 1),
+     ("the day before", -1), ("a week later", 7), ("three weeks earlier", -21), ("last week", None),
+     ("Tuesday", None)],
+)  # fmt: skip
+def test_expressions_day_shift_counts_from_the_storys_day(text: str, days: int | None) -> None:
+    assert day_shift(text) == days

@@ -89,3 +89,18 @@ def test_time_stage_headline_over_todays_news_is_not_dated_by_an_older_event(cod
     headline = [e for e in events if e.start < body]
     assert headline and all(e.date.start is not None and e.date.start.year == 2019 for e in headline), [
         (e.event, e.date) for e in headline]  # fmt: skip
+
+
+def test_time_stage_day_counted_from_the_day_the_story_named(code: Code) -> None:
+    text = ("Bolivian police arrested an opposition senator in La Paz on Wednesday. "
+            "A day earlier, police had detained a radio reporter in the city.")  # fmt: skip
+    events = sorted(code(text, dt.date(2023, 4, 14)), key=lambda e: e.trigger_start)
+    assert [(e.event, e.date.start) for e in events] == [
+        ("COERCE", dt.date(2023, 4, 12)), ("COERCE", dt.date(2023, 4, 11))]  # fmt: skip
+    assert events[1].date.source == "context"
+
+
+def test_time_stage_date_hanging_from_an_event_noun_is_its_own(code: Code) -> None:
+    text = "The detention of a reporter on Tuesday was followed by the arrest of a senator on Wednesday."
+    events = sorted(code(text, dt.date(2023, 4, 14)), key=lambda e: e.trigger_start)
+    assert [e.date.start for e in events if e.event == "COERCE"] == [dt.date(2023, 4, 11), dt.date(2023, 4, 12)]
