@@ -5,7 +5,9 @@ event's date (Rafael Correa: ECU GOV for a 2010 event, a former leader, ELI, for
 dictionary entry with dates (`from`/`to`, or CAMEO's dated codes) likewise. An actor named only by its sector
 ("demonstrators", "gunmen") whose country the text does not give takes the country of the place its event's
 own clause names, or else, when the other side is a single country's actor, that country (PLOVER codes
-domestic actors by country). Each event gets its own copies of such entities; `doc._.entities` keeps them as
+domestic actors by country). An event done to unnamed people or things in a place its clause names takes
+that place's country as its recipient; an arrest, protest, concession or threat with no named target, in
+a sentence naming one country, that country. Each event gets its own copies of such entities; `doc._.entities` keeps them as
 the text gives them.
 """
 
@@ -69,6 +71,45 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
     return placed
 
 
+TARGETED = frozenset(("ASSAULT", "COERCE", "PROTEST", "AID", "MOBILIZE", "THREATEN", "SANCTION"))
+
+
+def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
+    """The recipient of an event done to unnamed people or things in a named place ("drones struck a power
+    plant in Kharkiv", "gunmen abducted pupils in Kaduna state"): the place's country, as PLOVER codes the
+    target's country. Only for event types with a target, and only from a place of the event's own clause."""
+    location = event.location
+    if event.recipient or event.event not in TARGETED or location is None or location.source != "clause":
+        return []
+    if not location.country:
+        return []
+    state = gazetteer.entries.get(location.country)
+    found = event.text.find(location.text)
+    start = event.start + found if found >= 0 else event.trigger_start
+    end = start + len(location.text) if found >= 0 else event.trigger_end
+    return [Entity(text=location.text if found >= 0 else event.trigger, start=start, end=end, sentence=event.sentence,
+                   name=state.name if state else location.country, code=location.country, country=location.country,
+                   kind="state", source="place/event")]  # fmt: skip
+
+
+DOMESTIC = frozenset(("COERCE", "PROTEST", "CONCEDE", "THREATEN"))
+
+
+def domestic_recipient(event: Event, sentence_countries: set[str], gazetteer: Gazetteer) -> list[Entity]:
+    """The recipient of an arrest, protest, concession or threat whose target the text leaves unnamed, in a
+    sentence naming a single country ("Iranian security forces detained more than 200 women"): that
+    country, as such events are most often done at home."""
+    countries = {e.country for e in event.actor if e.country}
+    if event.recipient or event.event not in DOMESTIC or len(countries) != 1 or sentence_countries - countries:
+        return []
+    country = next(iter(countries))
+    state = gazetteer.entries.get(country)
+    if state is None or state.kind != "state":
+        return []
+    return [Entity(text=event.trigger, start=event.trigger_start, end=event.trigger_end, sentence=event.sentence,
+                   name=state.name, code=country, country=country, kind="state", source="domestic/event")]  # fmt: skip
+
+
 class ActorContextStage:
     """Codes each event's actors for the event's own date and place."""
 
@@ -76,12 +117,18 @@ class ActorContextStage:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
+        countries: dict[int, set[str]] = {}
+        for entity in doc._.entities or []:
+            if entity.country:
+                countries.setdefault(entity.sentence, set()).add(entity.country)
         for event in doc._.events or []:
             day = _event_day(event)
             actor = [at_date(entity, day, self.gazetteer) for entity in event.actor]
             recipient = [at_date(entity, day, self.gazetteer) for entity in event.recipient]
             event.actor = _placed(actor, event, recipient, self.gazetteer)
             event.recipient = _placed(recipient, event, event.actor, self.gazetteer)
+            event.recipient = event.recipient or place_recipient(event, self.gazetteer) or domestic_recipient(
+                event, countries.get(event.sentence, set()), self.gazetteer)  # fmt: skip
         return doc
 
 

@@ -33,6 +33,7 @@ class Mention:
     sector: str | None
     office: str | None = None
     former: bool = False
+    noun: int | None = None  # the shared head noun of coordinated names ("Congolese and Rwandan [ministers]")
 
 
 class NameMatcher:
@@ -106,21 +107,34 @@ def _governing_noun(span: Span) -> Token | None:
     return None
 
 
+def _shared_noun(span: Span) -> Token | None:
+    """The noun coordinated names modify together: "Congolese and [Rwandan] ministers", "[Congolese] and
+    Rwandan ministers"; None for a name not coordinated with another modifier."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ in _MODIFIER_DEPS and root.head.head.i > root.i:
+        return root.head.head
+    if root.dep_ in _MODIFIER_DEPS and any(c.dep_ == "conj" and c.i < root.head.i for c in root.children):
+        return root.head
+    return None
+
+
 def named_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer) -> Iterator[Mention]:
-    """Gazetteer names with the sector of the noun they modify ("Israeli [officials]")."""
+    """Gazetteer names with the sector of the noun they modify ("Israeli [officials]"); names coordinated
+    before one noun are one mention each, with the noun's sector ("Congolese and Rwandan ministers")."""
     for span in filter_spans(matcher(doc)):
         code, form = matcher.keys[span.label]
         if code == BLOCK:
             continue
         entry = gazetteer.entries[code]
         sector = entry.sector or ("GOV" if form in ("capital", "seat") else None)
-        end = span.end
-        head = _governing_noun(span)
+        end, shared = span.end, _shared_noun(span)
+        head = shared or _governing_noun(span)
         if head is not None and head.ent_type_ != "PERSON":
             head_sector, _ = sector_of_head(head, gazetteer)
             if head_sector:
-                sector, end = head_sector, head.i + 1
-        yield Mention(start=span.start, end=end, entry=entry, form=form, sector=sector)
+                sector, end = head_sector, span.end if shared is not None else head.i + 1
+        yield Mention(start=span.start, end=end, entry=entry, form=form, sector=sector,
+                      noun=shared.i if shared is not None else None)  # fmt: skip
 
 
 def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer, places: PlaceIndex) -> list[Mention]:
@@ -141,7 +155,7 @@ def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer, places: 
     mentions = [m for m in named if id(m) not in absorbed] + people
     relocate(doc, mentions, places)
     dominant = dominant_country(doc, mentions, places)
-    taken = {i for m in mentions for i in range(m.start, m.end)}
+    taken = {i for m in mentions for i in range(m.start, m.end)} | {m.noun for m in mentions if m.noun is not None}
     for mention, place in list(find_unnamed(doc, gazetteer, mentions, taken, places, dominant)):
         if place is not None and place in mentions:
             mentions.remove(place)  # "police in Kaduna": the place is part of the actor, not an actor

@@ -110,8 +110,8 @@ def relocate(doc: Doc, mentions: list[Mention], places: PlaceIndex) -> None:
     context = {m.entry.country for m in mentions if m.entry.country}
     for mention in mentions:
         head = doc[mention.end - 1]
-        if mention.form != "demonym" or head.tag_ not in ("NNPS", "NNS"):
-            continue
+        if mention.form != "demonym" or head.tag_ not in ("NNPS", "NNS") or not head.text[:1].isupper():
+            continue  # "Albanians in Serbia" live there; "Rwandan ministers in Angola" only visit
         mention.sector = mention.sector or "CVL"
         located = place_of(head, by_token, places, context)
         if located is not None and located[0] != mention.entry.country:

@@ -21,6 +21,8 @@ from annalist.time.frames import Frame, find_frames
 
 __all__ = ["TimeStage", "resolve_expression"]
 
+BEFORE_THE_STORY = "(past perfect)"  # an undated event told in the past perfect in a sentence naming a past year
+
 
 def _clause_root(token: Token) -> Token:
     """The verb heading the clause a token is in."""
@@ -42,9 +44,9 @@ def _modifies(token: Token, trigger: Token) -> bool:
 
 def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
     """Rank a date expression for an event: one hanging from the trigger's own phrase first, then one in
-    the trigger's own clause, then one in a clause
-    that governs it ("In 2010, Correa said he would ..."), nearest first; None for a date that belongs to
-    another clause ("hailed ties with Correa, who cut them in 2010")."""
+    the trigger's own clause, then one in a clause that governs it ("In 2010, Correa said he would ..."), then
+    one in a subordinate clause of a governing clause, nearest first; None for a date that belongs to another
+    clause ("hailed ties with Correa, who cut them in 2010")."""
     root = _clause_root(ent.root)
     own = _clause_root(trigger)
     distance = min(abs(token.i - trigger.i) for token in ent)
@@ -56,7 +58,18 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
         return (1, distance)
     if own.is_ancestor(root) and root.dep_ == "advcl":
         return (2, distance)  # "soldiers were killed when a bomb went off on Tuesday"
+    if root.dep_ == "advcl" and root.head.is_ancestor(own):
+        return (
+            3,
+            distance,
+        )  # "When the aid stopped in 1975, he fled and [met] ...", "Interviewed in 2012, he said"
     return None
+
+
+def _pluperfect(trigger: Token) -> bool:
+    """Whether the event is told in the past perfect ("had seized"): before the story's own past."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
 
 def _past_tense(trigger: Token) -> bool:
@@ -116,12 +129,19 @@ class TimeStage:
                 return min(ranked, key=lambda pair: pair[0])[1].date
             if not own and _past_tense(trigger) and (frame := _running_frame(frames, sentence, paragraph_of)):
                 return dataclasses.replace(frame.date, source="context")
+            if published is not None and _pluperfect(trigger) and any(f.date.end and f.date.end.year < published.year
+                                                                       for f in own):  # fmt: skip
+                return EventDate(
+                    source="none", text=BEFORE_THE_STORY
+                )  # "had been backed by a party that won in 2018"
         if published is not None:
             return EventDate(start=published, end=published, precision="day", source="publication")
         return EventDate()
 
     @staticmethod
     def _flag_historical(event: Event, published: dt.date | None) -> None:
+        if event.date.text == BEFORE_THE_STORY:
+            event.modality.historical = True
         if published is not None and event.date.end is not None and event.date.source != "publication":
             event.modality.historical = event.date.end < published - HISTORICAL_GAP
 

@@ -38,6 +38,11 @@ def test_events_need_a_political_actor(code: Code) -> None:
     assert code("Heavy rain killed crops across the valley.") == []
 
 
+def test_events_someone_carried_somewhere_is_not_visiting(code: Code) -> None:
+    assert [e.event for e in code("The Mexican suspect was flown to Mexico City on Monday.")] == []
+    assert [e.event for e in code("The Mexican president flew to Lima on Monday.")] == ["CONSULT"]
+
+
 def test_events_negated_and_future_are_flagged(code: Code) -> None:
     negated = _one(code("Chile did not recall its ambassador from Peru."), "SANCTION")
     assert negated.modality.negated and "negated by 'not'" in negated.explanation

@@ -104,3 +104,19 @@ def test_time_stage_date_hanging_from_an_event_noun_is_its_own(code: Code) -> No
     text = "The detention of a reporter on Tuesday was followed by the arrest of a senator on Wednesday."
     events = sorted(code(text, dt.date(2023, 4, 14)), key=lambda e: e.trigger_start)
     assert [e.date.start for e in events if e.event == "COERCE"] == [dt.date(2023, 4, 11), dt.date(2023, 4, 12)]
+
+
+def test_time_stage_date_of_a_clause_subordinate_to_a_governing_one(code: Code) -> None:
+    text = ("When the United States stopped arming the rebels in March 1975, the rebel leader fled to Damascus "
+            "and met Syrian officials.")  # fmt: skip
+    [event] = [e for e in code(text, dt.date(2019, 9, 17)) if e.event == "CONSULT"]
+    assert (event.date.start, event.date.precision) == (dt.date(1975, 3, 1), "month") and event.modality.historical
+
+
+def test_time_stage_past_perfect_beside_a_past_year_is_undated_and_historical(code: Code) -> None:
+    text = "Peru had expelled two Bolivian diplomats, and the two countries restored ties in 2016."
+    [event] = [e for e in code(text, dt.date(2021, 6, 1)) if e.event == "SANCTION"]
+    assert (event.date.start, event.date.source) == (None, "none") and event.modality.historical
+    [recent] = [e for e in code("Peru had expelled two Bolivian diplomats.", dt.date(2021, 6, 1))
+                if e.event == "SANCTION"]  # fmt: skip
+    assert recent.date.source == "publication" and not recent.modality.historical
