@@ -63,20 +63,32 @@ def _standalone(token: Token, gazetteer: Gazetteer) -> tuple[str | None, int]:
     return None, token.i
 
 
+def _phrase_end(pobj: Token) -> int:
+    """Where a place phrase ends, before any place coordinated with it ("from India [and France]")."""
+    coordinated = {t.i for c in pobj.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return max(t.i for t in pobj.subtree if t.i not in coordinated) + 1
+
+
+def _coordinated_states(pobj: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The state mentions coordinated with a place: "troops from India and [France]"."""
+    found = (by_token.get(c.i) for c in pobj.conjuncts)
+    return [m for m in found if m is not None and m.entry.kind == "state" and m.entry.country]
+
+
 def place_of(token: Token, by_token: dict[int, Mention], places: PlaceIndex,
-             context: set[str]) -> tuple[str, Mention | None, int] | None:  # fmt: skip
+             context: set[str]) -> tuple[str, Mention | None, int, list[Mention]] | None:  # fmt: skip
     """The country a noun is placed in by its own preposition ("police [in Kaduna]"), the state mention
-    that names it (if any), and where the place phrase ends."""
+    that names it (if any), where the place phrase ends, and the states coordinated with the place."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = by_token.get(pobj.i)
             if mention is not None and mention.entry.kind == "state" and mention.entry.country:
-                return mention.entry.country, mention, pobj.right_edge.i + 1
+                return mention.entry.country, mention, _phrase_end(pobj), _coordinated_states(pobj, by_token)
             if pobj.pos_ == "PROPN":
                 name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
                 place = places.best(name, context)
                 if place is not None:
-                    return place.country, None, pobj.right_edge.i + 1
+                    return place.country, None, pobj.right_edge.i + 1, []
     return None
 
 
@@ -94,8 +106,10 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
         located = place_of(token, by_token, places, context)
         end, absorbed, country, how = token.i + 1, None, None, "noun"
         if located is not None:
-            country, absorbed, end = located
+            country, absorbed, end, coordinated = located
             how = "place"
+            for other in coordinated:  # "troops from India and France": France's troops too
+                other.sector = other.sector or sector
         elif sector in DEFINITE_SECTORS and _definite(token) and dominant:
             country, how = dominant, "article"
         state = gazetteer.entries.get(country or "")

@@ -205,12 +205,33 @@ def _unparsed_subject(trigger: Token, entities: dict[int, Entity]) -> tuple[list
     return [], None
 
 
+CAUSE_PREPS = frozenset(("in", "during", "by"))
+
+
+def _named_cause(
+    trigger: Token, entities: dict[int, Entity], codebook: Codebook
+) -> tuple[list[Entity], str | None]:
+    """For an event with no doer in the parse, the doer named on the attack it happened in: "a soldier was
+    killed in [Pakistani] shelling", "died in [Russia]'s strike" (the noun is one the codebook codes as an
+    assault or coercion)."""
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            kinds = {p.event for p in codebook.by_lemma.get(noun.lemma_.lower(), ()) if "NOUN" in p.pos}
+            if kinds & {"ASSAULT", "COERCE"}:
+                named = entities_in([c for c in noun.children if c.dep_ in ("poss", "amod", "compound")], entities)
+                if named:
+                    return named, f"the doer of the {noun.lemma_} it happened in"
+    return [], None
+
+
 def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entities: dict[int, Entity],
                  codebook: Codebook) -> Candidate | None:  # fmt: skip
     """The candidate a pattern makes at a trigger, or None when neither role holds a political actor."""
     actor, actor_source = _fill_role(pattern.actor, trigger, anchors, entities)
     if not actor and "subject" in pattern.actor:
         actor, actor_source = _unparsed_subject(trigger, entities)
+    if not actor:
+        actor, actor_source = _named_cause(trigger, entities, codebook)
     recipient, recipient_source = _fill_role(pattern.recipient, trigger, anchors, entities)
     recipient = [r for r in recipient if all(r.code != a.code for a in actor)]
     if not actor and not recipient:

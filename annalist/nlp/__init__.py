@@ -83,11 +83,15 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 @Language.component("annalist_paragraphs_v1", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    """A paragraph (after a blank line) always starts a sentence: the headline is never one with the lede.
-    Runs before the parser, which keeps the boundaries it is given."""
+    """A paragraph (after a blank line) always starts a sentence: the headline is never one with the lede; and
+    its first word never ends one ("Pakistani | troops shelled ..."). Runs before the parser, which keeps the
+    boundaries it is given."""
     for token in doc[1:]:
         if doc[token.i - 1].is_space and "\n\n" in doc[token.i - 1].text and not token.is_space:
             token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not following.is_space and not token.is_punct:
+                following.is_sent_start = False  # a paragraph's first word is not a sentence of its own
     return doc
 
 

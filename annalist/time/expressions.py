@@ -40,6 +40,8 @@ _RELATIVE = {
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SHIFT = re.compile(r"^(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|days|week|weeks)\s+"
                     r"(earlier|later|before|after|previously)$", re.IGNORECASE)  # fmt: skip
+_SAME = re.compile(r"^(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day|(?:earlier|later)\s+(?:in\s+the|that)\s+day)$",
+                   re.IGNORECASE)  # fmt: skip
 _NEXT = re.compile(r"^the\s+(?:(next|following|previous|preceding)\s+day|day\s+(before|after))$", re.IGNORECASE)
 _PAST_TWELVE = re.compile(r"^(?:the\s+)?(?:last|past)\s+(?:year|12 months)(?:\s+alone)?$", re.IGNORECASE)
 
@@ -81,12 +83,14 @@ def _shift_months(date: dt.date, months: int) -> tuple[int, int]:
 
 def day_shift(text: str) -> int | None:
     """The days an expression counts from the day the story last named: "a day earlier" -1, "two days later"
-    +2, "the next day" +1, "a week earlier" -7; None for any other expression."""
+    +2, "the next day" +1, "a week earlier" -7, "the same day" 0; None for any other expression."""
     expression = " ".join(text.split()).strip(" ,.")
     if match := _SHIFT.match(expression):
         count = _NUMBERS.get(match.group(1).lower()) or int(match.group(1))
         days = count * (7 if match.group(2).lower().startswith("week") else 1)
         return -days if match.group(3).lower() in ("earlier", "before", "previously") else days
+    if _SAME.match(expression):
+        return 0
     if match := _NEXT.match(expression):
         word = (match.group(1) or match.group(2)).lower()
         return -1 if word in ("previous", "preceding", "before") else 1

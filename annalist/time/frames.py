@@ -51,8 +51,8 @@ def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
     covered: set[int] = set()
     anchor: dt.date | None = None  # the last day the text named, for "a day earlier"
     for found in doc.ents:
-        if found.label_ != "DATE":
-            continue
+        if found.label_ != "DATE" and not (found.label_ == "TIME" and day_shift(found.text) is not None):
+            continue  # a time of day names no date, except "earlier in the day"
         ent = _with_direction(found)
         date = _shifted(ent, anchor, published) if day_shift(ent.text) is not None else resolve_expression(
             ent.text, published)  # fmt: skip

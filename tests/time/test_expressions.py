@@ -55,7 +55,7 @@ def test_expressions_that_name_no_date(text: str) -> None:
     ("text", "days"),
     [("A day earlier", -1), ("two days later", 2), ("the next day", 1), ("The following day", 1),
      ("the day before", -1), ("a week later", 7), ("three weeks earlier", -21), ("last week", None),
-     ("Tuesday", None)],
+     ("Tuesday", None), ("On the same day", 0), ("earlier in the day", 0)],
 )  # fmt: skip
 def test_expressions_day_shift_counts_from_the_storys_day(text: str, days: int | None) -> None:
     assert day_shift(text) == days
