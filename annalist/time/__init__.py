@@ -127,13 +127,17 @@ class TimeStage:
             ranked = [(rank, f) for f in own if (rank := _applicable(f.span, trigger)) is not None]
             if ranked:
                 return min(ranked, key=lambda pair: pair[0])[1].date
-            if not own and _past_tense(trigger) and (frame := _running_frame(frames, sentence, paragraph_of)):
-                return dataclasses.replace(frame.date, source="context")
-            if published is not None and _pluperfect(trigger) and any(f.date.end and f.date.end.year < published.year
-                                                                       for f in own):  # fmt: skip
+            past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
+            if past_year and _pluperfect(trigger):
                 return EventDate(
                     source="none", text=BEFORE_THE_STORY
                 )  # "had been backed by a party that won in 2018"
+            if _past_tense(trigger) and (main := _main_clause_frame(own)):
+                return dataclasses.replace(
+                    main.date, source="context"
+                )  # "He backed the revolts and [in 2011] ..."
+            if not own and _past_tense(trigger) and (frame := _running_frame(frames, sentence, paragraph_of)):
+                return dataclasses.replace(frame.date, source="context")
         if published is not None:
             return EventDate(start=published, end=published, precision="day", source="publication")
         return EventDate()
@@ -157,6 +161,21 @@ def _paragraphs(doc: Doc) -> list[int]:
     return found
 
 
+def _main_clause(token: Token) -> bool:
+    """Whether a clause is the sentence's main one or coordinated with it ("fled ... and met")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "ROOT"
+
+
+def _main_clause_frame(own: list[Frame]) -> Frame | None:
+    """A year, month or period set in the sentence's main clause (or one coordinated with it), which a past
+    event of another of its clauses shares when it has no date of its own; a single day belongs to its own
+    clause's event."""
+    main = [f for f in own if f.date.precision != "day" and _main_clause(_clause_root(f.span.root))]
+    return max(main, key=lambda f: f.span.start, default=None)
+
+
 def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:
     """The last time frame an earlier sentence of the same paragraph set in its main clause: a year, month or
     period ("in 2014", "during Correa's presidency"); a single day belongs to its own sentence's event, not to
@@ -166,7 +185,7 @@ def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: 
         if paragraph_of[earlier] != paragraph_of[sentence]:
             return None
         if frames.get(earlier):
-            main = [f for f in frames[earlier] if _clause_root(f.span.root).dep_ == "ROOT"]
+            main = [f for f in frames[earlier] if _main_clause(_clause_root(f.span.root))]
             frame = max(main, key=lambda f: f.span.start, default=None)
             return frame if frame is not None and frame.date.precision != "day" else None
     return None

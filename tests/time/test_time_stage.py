@@ -120,3 +120,12 @@ def test_time_stage_past_perfect_beside_a_past_year_is_undated_and_historical(co
     [recent] = [e for e in code("Peru had expelled two Bolivian diplomats.", dt.date(2021, 6, 1))
                 if e.event == "SANCTION"]  # fmt: skip
     assert recent.date.source == "publication" and not recent.modality.historical
+
+
+def test_time_stage_past_event_shares_the_main_clauses_year(code: Code) -> None:
+    text = "The Kenyan activist was jailed for years after the uprising, but was freed in 2017 after an appeal."
+    [event] = [e for e in code(text, dt.date(2019, 3, 7)) if e.event == "SANCTION"]
+    assert (event.date.start, event.date.source) == (dt.date(2017, 1, 1), "context")
+    hailed = "Kenya hailed its ties with Uganda, which had cut them in 2010."
+    [event] = [e for e in code(hailed, dt.date(2019, 3, 7)) if e.event == "SUPPORT"]
+    assert event.date.source == "publication", "a year in a relative clause is not the main clause's"
