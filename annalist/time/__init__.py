@@ -162,8 +162,9 @@ def _paragraphs(doc: Doc) -> list[int]:
 
 
 def _main_clause(token: Token) -> bool:
-    """Whether a clause is the sentence's main one or coordinated with it ("fled ... and met")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    """Whether a clause is the sentence's main one or coordinated with it ("fled ... and met", "fell in 2015;
+    the militants destroyed ...")."""
+    while token.dep_ in ("conj", "parataxis") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "ROOT"
 

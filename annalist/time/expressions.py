@@ -20,6 +20,9 @@ HISTORICAL_GAP = dt.timedelta(days=31)  # an event ending this long before publi
 _LEAD = re.compile(r"^(?:in|on|at|since|during|by|from|until|of|early|late|mid|the|this|that)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"^((?:19|20)\d{2})$")
 _DECADE = re.compile(r"^((?:19|20)\d)0s$")
+_YEARS = re.compile(
+    r"^(?:between\s+|from\s+)?((?:19|20)\d{2})\s*(?:and|to|-|–|until)\s*((?:19|20)\d{2})$", re.IGNORECASE
+)
 _YEAR_IN = re.compile(r"\b((?:19|20)\d{2})\b")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -145,6 +148,9 @@ def resolve_expression(text: str, published: dt.date | None) -> EventDate | None
         expression = stripped
     if match := _YEAR.match(expression):
         return _year(int(match.group(1)), text)
+    if (match := _YEARS.match(expression)) and int(match.group(1)) < int(match.group(2)):
+        first, last = int(match.group(1)), int(match.group(2))
+        return EventDate(dt.date(first, 1, 1), dt.date(last, 12, 31), "range", "text", text)
     if match := _DECADE.match(expression):
         start = int(match.group(1)) * 10
         return EventDate(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "range", "text", text)

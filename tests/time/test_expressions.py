@@ -26,6 +26,8 @@ PUBLISHED = dt.date(2019, 9, 17)  # a Tuesday
         ("last month", "2019-08-01", "2019-08-31", "month"),
         ("the last year alone", "2018-09-17", "2019-09-17", "range"),
         ("this week", "2019-09-16", "2019-09-17", "range"),
+        ("between 1997 and 2003", "1997-01-01", "2003-12-31", "range"),
+        ("from 2010 to 2014", "2010-01-01", "2014-12-31", "range"),
         ("last week", "2019-09-09", "2019-09-15", "range"),
     ],
 )
