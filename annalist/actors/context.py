@@ -7,8 +7,8 @@ dictionary entry with dates (`from`/`to`, or CAMEO's dated codes) likewise. An a
 own clause names, or else, when the other side is a single country's actor, that country (PLOVER codes
 domestic actors by country). An event done to unnamed people or things in a place its clause names takes
 that place's country as its recipient; an arrest, protest, concession or threat with no named target, in
-a sentence naming one country, that country. Each event gets its own copies of such entities; `doc._.entities` keeps them as
-the text gives them.
+a sentence naming one country, that country. Each event gets its own copies of such entities;
+`doc._.entities` keeps them as the text gives them.
 """
 
 from __future__ import annotations

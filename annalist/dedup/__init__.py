@@ -7,11 +7,11 @@ article's mentions join the existing clusters without recomputing them.
 A mention joins the most similar cluster of the same event type when it is compatible with it and their
 similarity reaches the threshold (setting `dedup_threshold`, default 0.45):
 
-- compatible: the same event type (a police response to a march is another event than the march, even when
-  a report codes the two alike; letting neighbouring types join cost more precision than it gained); parties that overlap (roles aside: "X met Y" and "talks between X and Y" are one
-  meeting), but not the same two parties in reversed roles for a directed event (an attack and the
-  retaliation); dates within DAY_WINDOW days of each other when both are known to the day, overlapping
-  otherwise; city or site points within NEAR_KM of each other, same country otherwise;
+- compatible: the same event type (the police response to a march is another event than the march; letting
+  neighbouring types join cost more precision than it gained); parties that overlap (roles aside: "X met Y"
+  and "talks between X and Y" are one meeting), but not the same two parties in reversed roles for a directed
+  event (an attack and the retaliation); dates within DAY_WINDOW days of each other when both are known to
+  the day, overlapping otherwise; city or site points within NEAR_KM of each other, same country otherwise;
 - similarity: 0.35 x party overlap + 0.25 x overlap of the sentences' content words + 0.2 x date closeness
   + 0.2 x place agreement.
 
@@ -192,8 +192,8 @@ def _parties(actors: Iterable[str], recipients: Iterable[str], context: Iterable
 
 
 def with_article_context(mentions: Iterable[Mention]) -> list[Mention]:
-    """The mentions, each one that names no party given the parties of the nearest mention of the same type
-    in its article that names some (the one before it if any, else the one after). RETURNS new mentions."""
+    """The mentions in their clustering order, each one that names no party given the parties of the nearest
+    mention of the same type in its article that names some (the earlier one on a tie)."""
     by_article: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.order):
         by_article.setdefault(mention.article_id, []).append(mention)
