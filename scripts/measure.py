@@ -27,6 +27,7 @@ from annalist.bench.corpora import read_corpus
 from annalist.bench.dashboard import run_dashboard_bench
 from annalist.bench.dedup import run_dedup_bench
 from annalist.evaluation import SETS, evaluate
+from annalist.evaluation.dedup import evaluate_dedup
 from annalist.ingest import read_inputs
 from annalist.model import Article, CodedArticle
 from annalist.pipeline import Annalist, Options
@@ -92,7 +93,22 @@ def accuracy(shared: Path) -> str:
         out.append(f"| {name} | {report['records']} | {_f(m['precision'])} | {_f(m['recall'])} | {_f(m['f1'])} | "
                    f"{_f(a['f1'])} |")  # fmt: skip
         sections += _accuracy_section(name, command, report)
-    return "\n".join([*out, "", *sections, *date_audit(shared)])
+    return "\n".join([*out, "", *sections, *dedup_accuracy(options), *date_audit(shared)])
+
+
+def dedup_accuracy(options: Options) -> list[str]:
+    """Pairwise precision and recall of the clusters on the team's article groups."""
+    path = ROOT / "datasets" / "gold" / "dedup_groups.jsonl"
+    report = evaluate_dedup(path, Annalist(options)).to_dict()
+    pairs = report["pairwise"]
+    return ["## dedup: the team's article groups", "", "`annalist evaluate dedup --path datasets/gold/dedup_groups.jsonl`",
+            "", f"{report['scenarios']} groups of articles; {report['coded_mentions']} of {report['gold_mentions']} "
+            "gold mentions coded (a gold mention counts when Annalist coded an event in its sentence, one event per "
+            f"mention); clusters: {report['gold_clusters']} gold, {report['predicted_clusters']} predicted.", "",
+            "| pairwise precision | pairwise recall | F1 | pairs right / wrongly joined / wrongly apart |",
+            "|---:|---:|---:|---|",
+            f"| {_f(pairs['precision'])} | {_f(pairs['recall'])} | {_f(pairs['f1'])} | "
+            f"{pairs['tp']} / {pairs['fp']} / {pairs['fn']} |", ""]  # fmt: skip
 
 
 def performance(shared: Path) -> str:

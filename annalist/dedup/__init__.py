@@ -18,7 +18,9 @@ similarity reaches the threshold (setting `dedup_threshold`, default 0.45):
 A mention that names no party ("the protesters gathered outside Congress") takes, for clustering only, the
 parties of the nearest mention of the same type in its article (see `with_article_context`): body sentences
 rarely repeat who did what, and the headline, lede and body mentions of one event should be one event. Such
-borrowed parties count at a discount (CONTEXT_DYAD).
+borrowed parties count at a discount (CONTEXT_DYAD). An organisation of a few states (Mercosur, the Gulf
+Cooperation Council) and one of its members are parties that meet, at a discount (MEMBER_DYAD): "Mercosur
+leaders met" and "Uruguay's plans overshadowed the summit" report one summit.
 
 A cluster is founded by its first mention; its id is a hash of that mention's id.
 """
@@ -41,6 +43,7 @@ NEAR_KM = 50.0
 DEFAULT_THRESHOLD = 0.45
 WEIGHTS = {"dyad": 0.35, "words": 0.25, "date": 0.2, "place": 0.2}
 CONTEXT_DYAD = 0.75  # party agreement through parties borrowed from the article counts at this share
+MEMBER_DYAD = 0.6  # an organisation and one of its member states, as the two sides' only common party
 SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT"))  # "X met Y" is "Y met X"
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 MAX_WORDS = 60
@@ -71,6 +74,7 @@ class Mention:
     words: frozenset[str]
     order: tuple[str, str, int]  # (publication date, article id, position): the order of clustering
     context: frozenset[str] = frozenset()  # parties borrowed from the article when the mention names none
+    member_states: frozenset[str] = frozenset()  # of the small organisations among its parties
 
 
 @dataclass(slots=True)
@@ -80,6 +84,7 @@ class Cluster:
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)  # parties its partyless mentions borrowed from their articles
+    member_states: set[str] = field(default_factory=set)  # of the small organisations among its parties
     day_dates: list[tuple[dt.date, bool]] = field(default_factory=list)  # day-precise dates, dated by text?
     span: tuple[dt.date, dt.date] | None = None  # the widest dates its mentions give
     coarse_years: set[int] = field(default_factory=set)  # years its mentions dated coarser than a day cover
@@ -93,6 +98,7 @@ class Cluster:
         self.actors |= mention.actors
         self.recipients |= mention.recipients
         self.context |= mention.context
+        self.member_states |= mention.member_states
         if mention.precision == "day" and mention.date_start is not None:
             self.day_dates.append((mention.date_start, mention.dated_by_text))
         if mention.date_start is not None:
@@ -143,6 +149,8 @@ def _dyad(mention: Mention, cluster: Cluster) -> float | None:
     if not mine or not theirs:
         return 0.4
     shared = mine & theirs
+    if not shared and (mine & cluster.member_states or theirs & mention.member_states):
+        return discount * MEMBER_DYAD  # "Mercosur leaders met" and "Uruguay ... the summit"
     return discount * len(shared) / min(len(mine), len(theirs)) if shared else None
 
 
@@ -246,7 +254,7 @@ class Clusterer:
 
     def _register(self, cluster: Cluster) -> None:
         times = _cluster_times(cluster)
-        for party in _parties(cluster.actors, cluster.recipients) | cluster.context:
+        for party in _parties(cluster.actors, cluster.recipients) | cluster.context | cluster.member_states:
             for time in times:
                 bucket = self.index.setdefault((cluster.event, party, time), [])
                 if not bucket or bucket[-1] is not cluster:
@@ -254,7 +262,7 @@ class Clusterer:
 
     def _candidates(self, mention: Mention) -> list[Cluster]:
         found: dict[str, Cluster] = {}
-        for party in _parties(mention.actors, mention.recipients, mention.context):
+        for party in _parties(mention.actors, mention.recipients, mention.context) | mention.member_states:
             for time in _times(mention.date_start, mention.date_end, mention.precision) | {"-"}:
                 for cluster in self.index.get((mention.event, party, time), []):
                     found.setdefault(cluster.id, cluster)

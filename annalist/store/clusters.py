@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from annalist.actors.gazetteer import load_gazetteer
 from annalist.dedup import DAY_WINDOW, Cluster, Clusterer, Mention, content_words, with_article_context
 
 MARGIN = dt.timedelta(days=DAY_WINDOW + 31)
@@ -22,6 +23,20 @@ GENERIC_COUNTRIES = frozenset(("IGO", "NGO", "MNC"))  # shared by unrelated bodi
 def _party(entity: dict[str, Any]) -> str | None:
     country = entity.get("country")
     return entity.get("code") if country is None or country in GENERIC_COUNTRIES else country
+
+
+MAX_MEMBERS = 12  # organisations of more states than this (the UN, the EU, the AU) say too little of who met
+
+
+def member_states_of(entities_json: str | None) -> frozenset[str]:
+    """The member states of the small organisations among an event side's entities (Mercosur: ARG, BRA, ...)."""
+    entries = load_gazetteer().entries
+    found: set[str] = set()
+    for entity in json.loads(entities_json or "[]"):
+        entry = entries.get(entity.get("code") or "") if entity else None
+        if entry is not None and entry.kind == "organisation" and 0 < len(entry.members) <= MAX_MEMBERS:
+            found.update(entry.members)
+    return frozenset(found)
 
 
 def _parties(entities_json: str | None) -> frozenset[str]:
@@ -43,6 +58,7 @@ def mention_of(row: dict[str, Any], published: dt.date | None) -> Mention:
         lon=row["lon"] if row.get("location_source") != "dateline" else None,
         point_precise=row.get("location_precision") in ("city", "site"),
         words=content_words(row["sentence_text"]),
+        member_states=member_states_of(row["actor_json"]) | member_states_of(row["recipient_json"]),
         order=((published or dt.date.min).isoformat(), row["article_id"], int(row["trigger_start"])),
     )  # fmt: skip
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from annalist.dedup import Cluster, Clusterer, Mention, cluster_id, content_words, with_article_context
 from annalist.pipeline import Annalist
 from annalist.store import Store
+from annalist.store.clusters import member_states_of
 from tests.conftest import run_cli
 
 DAY = dt.date(2022, 5, 10)
@@ -59,6 +60,21 @@ def test_clusters_partyless_mention_borrows_its_articles_parties() -> None:
     assigned = Clusterer().add([lede, body, elsewhere])
     assert assigned["m2"] == assigned["m1"], "the body mention joins its own article's event"
     assert assigned["m3"] != assigned["m1"], "a mention naming no party, in an article naming none, stays apart"
+
+
+def test_clusters_a_small_organisation_meets_its_member_states() -> None:
+    summit = _mention(
+        "m1", event="CONSULT", actors=("MERCOSUR",), place=None, text="Mercosur leaders held a summit"
+    )
+    summit.member_states = frozenset({"ARG", "BRA", "PRY", "URY"})
+    member = _mention("m2", article="b", event="CONSULT", actors=("URY",), place=None,
+                      text="Uruguay's trade plans overshadowed the summit")  # fmt: skip
+    stranger = _mention("m3", article="c", event="CONSULT", actors=("CHL",), place=None,
+                        text="Chile's trade plans overshadowed the summit")  # fmt: skip
+    assigned = Clusterer().add([summit, member, stranger])
+    assert assigned["m2"] == assigned["m1"] and assigned["m3"] != assigned["m1"]
+    assert member_states_of('[{"code": "MERCOSUR", "country": "IGO"}]') >= {"ARG", "BRA", "PRY", "URY"}
+    assert member_states_of('[{"code": "UN", "country": "UNO"}, {"code": "ECU", "country": "ECU"}]') == frozenset()
 
 
 def test_clusters_reply_is_not_the_deed() -> None:
