@@ -93,6 +93,16 @@ def machine_info(options: Options) -> dict[str, str]:
 
 
 def _peak_mb(children: bool) -> float:
+    """Peak resident memory of this process (or of its largest worker). On Linux this process's own peak is
+    read from /proc (VmHWM): `ru_maxrss` is carried over from the parent on fork, so a bench started by a large
+    process would report the parent's peak."""
+    if not children:
+        try:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kilobytes
+        except OSError:
+            pass
     who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
