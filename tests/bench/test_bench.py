@@ -58,3 +58,17 @@ def test_bench_cli(tmp_path: Path) -> None:
     assert json.loads(dedup.stdout)["dedup"]["mentions"] == 400
     nothing = run_cli("bench")
     assert nothing.returncode == 2 and "--corpus" in nothing.stderr
+
+
+def test_bench_peak_memory_is_the_bench_process_own(tmp_path: Path) -> None:
+    """A bench started by a large process (scripts/measure.py after coding the corpora) reports its own peak,
+    not the parent's: Linux carries ru_maxrss over to the child."""
+    import subprocess
+    import sys
+
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"\1" * len(ballast[::4096])  # touch every page: 400 MB resident in this process
+    code = "from annalist.bench import _peak_mb; print(_peak_mb(children=False))"
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(child.stdout) < 300, "the child reported its parent's peak"
+    del ballast
