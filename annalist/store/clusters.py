@@ -15,17 +15,13 @@ from annalist.actors.gazetteer import load_gazetteer
 from annalist.dedup import DAY_WINDOW, Cluster, Clusterer, Mention, content_words, with_article_context
 
 MARGIN = dt.timedelta(days=DAY_WINDOW + 31)
-
-
 GENERIC_COUNTRIES = frozenset(("IGO", "NGO", "MNC"))  # shared by unrelated bodies: Mercosur is not the AfDB
+MAX_MEMBERS = 12  # organisations of more states than this (the UN, the EU, the AU) say too little of who met
 
 
 def _party(entity: dict[str, Any]) -> str | None:
     country = entity.get("country")
     return entity.get("code") if country is None or country in GENERIC_COUNTRIES else country
-
-
-MAX_MEMBERS = 12  # organisations of more states than this (the UN, the EU, the AU) say too little of who met
 
 
 def member_states_of(entities_json: str | None) -> frozenset[str]:
