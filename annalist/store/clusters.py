@@ -24,29 +24,34 @@ def _party(entity: dict[str, Any]) -> str | None:
     return entity.get("code") if country is None or country in GENERIC_COUNTRIES else country
 
 
-def member_states_of(entities_json: str | None) -> frozenset[str]:
+def member_states_of(entities: list[dict[str, Any]]) -> frozenset[str]:
     """The member states of the small organisations among an event side's entities (Mercosur: ARG, BRA, ...)."""
     entries = load_gazetteer().entries
     found: set[str] = set()
-    for entity in json.loads(entities_json or "[]"):
-        entry = entries.get(entity.get("code") or "") if entity else None
+    for entity in entities:
+        entry = entries.get(entity.get("code") or "")
         if entry is not None and entry.kind == "organisation" and 0 < len(entry.members) <= MAX_MEMBERS:
             found.update(entry.members)
     return frozenset(found)
 
 
-def _parties(entities_json: str | None) -> frozenset[str]:
+def _parties(entities: list[dict[str, Any]]) -> frozenset[str]:
     """An event side's parties for clustering: each entity's country, or its own code when it has none or
     only a generic one (IGO, NGO, MNC); an actor of unknown country ("gunmen") names no party."""
-    parties = (_party(e) for e in json.loads(entities_json or "[]") if e)
+    parties = (_party(e) for e in entities)
     return frozenset(p for p in parties if p and p != "UNK")
+
+
+def _entities(entities_json: str | None) -> list[dict[str, Any]]:
+    return [e for e in json.loads(entities_json or "[]") if e]
 
 
 def mention_of(row: dict[str, Any], published: dt.date | None) -> Mention:
     """The clustering view of an event row."""
+    actors, recipients = _entities(row["actor_json"]), _entities(row["recipient_json"])
     return Mention(
         id=row["id"], article_id=row["article_id"], event=row["event"],
-        actors=_parties(row["actor_json"]), recipients=_parties(row["recipient_json"]),
+        actors=_parties(actors), recipients=_parties(recipients),
         date_start=row["date"], date_end=row["date_end"], precision=row["date_precision"],
         dated_by_text=row["date_source"] in ("text", "context", "office-term"),
         country=row["location_country"] if row.get("location_source") != "dateline" else None,
@@ -54,7 +59,7 @@ def mention_of(row: dict[str, Any], published: dt.date | None) -> Mention:
         lon=row["lon"] if row.get("location_source") != "dateline" else None,
         point_precise=row.get("location_precision") in ("city", "site"),
         words=content_words(row["sentence_text"]),
-        member_states=member_states_of(row["actor_json"]) | member_states_of(row["recipient_json"]),
+        member_states=member_states_of(actors + recipients),
         order=((published or dt.date.min).isoformat(), row["article_id"], int(row["trigger_start"])),
     )  # fmt: skip
 

@@ -66,16 +66,21 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
     return None
 
 
+def _verb_of(trigger: Token) -> Token:
+    """The verb that tells the event: the trigger, or the verb a noun trigger hangs from."""
+    return trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+
+
 def _pluperfect(trigger: Token) -> bool:
     """Whether the event is told in the past perfect ("had seized"): before the story's own past."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    verb = _verb_of(trigger)
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
 
 def _past_tense(trigger: Token) -> bool:
     """Whether the event's clause is told in the simple past ("recalled"), as a frame from an earlier sentence
     can only date events told that way."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    verb = _verb_of(trigger)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "shall", "is", "are", "am")
            for c in verb.children):  # fmt: skip
         return False

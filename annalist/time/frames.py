@@ -35,12 +35,11 @@ def _with_direction(ent: Span) -> Span:
     return ent
 
 
-def _shifted(ent: Span, anchor: dt.date | None, published: dt.date | None) -> EventDate | None:
-    """A day counted from the last day the story named ("a day earlier", "the next day"), else from the
-    publication date; source "context" when counted from the story's day."""
-    shift = day_shift(ent.text)
+def _shifted(ent: Span, shift: int, anchor: dt.date | None, published: dt.date | None) -> EventDate | None:
+    """A day counted `shift` days from the last day the story named ("a day earlier", "the next day"), else
+    from the publication date; source "context" when counted from the story's day."""
     base = anchor or published
-    if shift is None or base is None:
+    if base is None:
         return None
     day = base + dt.timedelta(days=shift)
     return EventDate(start=day, end=day, precision="day", source="context" if anchor else "text", text=ent.text)
@@ -54,8 +53,10 @@ def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
         if found.label_ != "DATE" and not (found.label_ == "TIME" and day_shift(found.text) is not None):
             continue  # a time of day names no date, except "earlier in the day"
         ent = _with_direction(found)
-        date = _shifted(ent, anchor, published) if day_shift(ent.text) is not None else resolve_expression(
-            ent.text, published)  # fmt: skip
+        shift = day_shift(ent.text)
+        date = (
+            resolve_expression(ent.text, published) if shift is None else _shifted(ent, shift, anchor, published)
+        )
         if date is not None:
             frames.append(Frame(ent, date))
             covered.update(range(ent.start_char, ent.end_char))

@@ -73,8 +73,8 @@ def test_clusters_a_small_organisation_meets_its_member_states() -> None:
                         text="Chile's trade plans overshadowed the summit")  # fmt: skip
     assigned = Clusterer().add([summit, member, stranger])
     assert assigned["m2"] == assigned["m1"] and assigned["m3"] != assigned["m1"]
-    assert member_states_of('[{"code": "MERCOSUR", "country": "IGO"}]') >= {"ARG", "BRA", "PRY", "URY"}
-    assert member_states_of('[{"code": "UN", "country": "UNO"}, {"code": "ECU", "country": "ECU"}]') == frozenset()
+    assert member_states_of([{"code": "MERCOSUR", "country": "IGO"}]) >= {"ARG", "BRA", "PRY", "URY"}
+    assert member_states_of([{"code": "UN", "country": "UNO"}, {"code": "ECU", "country": "ECU"}]) == frozenset()
 
 
 def test_clusters_reply_is_not_the_deed() -> None:
