@@ -30,6 +30,7 @@ from annalist.settings import Settings
 
 # (component name in the pipeline, registered factory) in pipeline order.
 STAGES: tuple[tuple[str, str], ...] = (
+    ("verbs", "annalist_verbs_v1"),
     ("sentences", "annalist_sentences_v1"),
     ("actors", "annalist_actors_v1"),
     ("events", "annalist_events_v1"),

@@ -11,14 +11,18 @@ similarity reaches the threshold (setting `dedup_threshold`, default 0.45):
   neighbouring types join cost more precision than it gained); parties that overlap (roles aside: "X met Y"
   and "talks between X and Y" are one meeting), but not the same two parties in reversed roles for a directed
   event (an attack and the retaliation); dates within DAY_WINDOW days of each other when both are known to
-  the day, overlapping otherwise; city or site points within NEAR_KM of each other, same country otherwise;
-- similarity: 0.35 x party overlap + 0.25 x overlap of the sentences' content words + 0.2 x date closeness
-  + 0.2 x place agreement.
+  the day, overlapping otherwise, and a day the text gives equal to a day the cluster's texts give, if they
+  give any (a publication day is only a bound); city or site points within NEAR_KM of each other, same
+  country otherwise;
+- similarity: 0.35 x party overlap + 0.25 x the share of the mention's content words the cluster's reports
+  use + 0.2 x date closeness + 0.2 x place agreement.
 
 A mention that names no party ("the protesters gathered outside Congress") takes, for clustering only, the
 parties of the nearest mention of the same type in its article (see `with_article_context`): body sentences
 rarely repeat who did what, and the headline, lede and body mentions of one event should be one event. Such
-borrowed parties count at a discount (CONTEXT_DYAD). An organisation of a few states (Mercosur, the Gulf
+borrowed parties count at a discount (CONTEXT_DYAD). A mention with no party even in its article is compared
+with every cluster of its type and time, at a low party score (NO_PARTY), so only its words, day and place
+can join it to one. An organisation of a few states (Mercosur, the Gulf
 Cooperation Council) and one of its members are parties that meet, at a discount (MEMBER_DYAD): "Mercosur
 leaders met" and "Uruguay's plans overshadowed the summit" report one summit.
 
@@ -43,10 +47,12 @@ NEAR_KM = 50.0
 DEFAULT_THRESHOLD = 0.45
 WEIGHTS = {"dyad": 0.35, "words": 0.25, "date": 0.2, "place": 0.2}
 CONTEXT_DYAD = 0.75  # party agreement through parties borrowed from the article counts at this share
+NO_PARTY = 0.3  # party agreement when one side names no party at all: the words, day and place must tell
 MEMBER_DYAD = 0.6  # an organisation and one of its member states, as the two sides' only common party
 SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT"))  # "X met Y" is "Y met X"
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 MAX_WORDS = 60
+ANY = "*"  # the blocking key every cluster is also filed under, for mentions that name no party
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -122,8 +128,10 @@ def cluster_id(founder: str) -> str:
     return "C" + hashlib.sha256(founder.encode()).hexdigest()[:15]
 
 
-def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+def _covered(mine: frozenset[str], theirs: set[str]) -> float:
+    """The share of the mention's words the cluster's sentences use (a cluster's words grow with its reports,
+    so a Jaccard index would favour small clusters)."""
+    return len(mine & theirs) / len(mine) if mine else 0.0
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -147,7 +155,7 @@ def _dyad(mention: Mention, cluster: Cluster) -> float | None:
     if not theirs and cluster.context:
         theirs, discount = cluster.context, CONTEXT_DYAD
     if not mine or not theirs:
-        return 0.4
+        return NO_PARTY
     shared = mine & theirs
     if not shared and (mine & cluster.member_states or theirs & mention.member_states):
         return discount * MEMBER_DYAD  # "Mercosur leaders met" and "Uruguay ... the summit"
@@ -159,7 +167,10 @@ def _date(mention: Mention, cluster: Cluster) -> float | None:
         return 0.5
     if mention.precision == "day" and cluster.day_dates:
         best = None
-        for day, by_text in cluster.day_dates:
+        days = cluster.day_dates
+        if mention.dated_by_text and any(by_text for _, by_text in days):
+            days = [(day, by_text) for day, by_text in days if by_text]  # the texts' own days decide
+        for day, by_text in days:
             gap = abs((mention.date_start - day).days)
             window = TEXT_DAY_WINDOW if by_text and mention.dated_by_text else DAY_WINDOW
             if gap <= window:
@@ -191,7 +202,7 @@ def similarity(mention: Mention, cluster: Cluster) -> float | None:
     dyad, date, place = _dyad(mention, cluster), _date(mention, cluster), _place(mention, cluster)
     if dyad is None or date is None or place is None:
         return None
-    words = _jaccard(mention.words, {w for w, _ in cluster.words.most_common(MAX_WORDS)})
+    words = _covered(mention.words, {w for w, _ in cluster.words.most_common(MAX_WORDS)})
     return WEIGHTS["dyad"] * dyad + WEIGHTS["words"] * words + WEIGHTS["date"] * date + WEIGHTS["place"] * place
 
 
@@ -254,7 +265,9 @@ class Clusterer:
 
     def _register(self, cluster: Cluster) -> None:
         times = _cluster_times(cluster)
-        for party in _parties(cluster.actors, cluster.recipients) | cluster.context | cluster.member_states:
+        for party in (
+            _parties(cluster.actors, cluster.recipients) | cluster.context | cluster.member_states | {ANY}
+        ):
             for time in times:
                 bucket = self.index.setdefault((cluster.event, party, time), [])
                 if not bucket or bucket[-1] is not cluster:
@@ -262,7 +275,10 @@ class Clusterer:
 
     def _candidates(self, mention: Mention) -> list[Cluster]:
         found: dict[str, Cluster] = {}
-        for party in _parties(mention.actors, mention.recipients, mention.context) | mention.member_states:
+        parties = _parties(mention.actors, mention.recipients, mention.context) | mention.member_states
+        if parties == {"-"}:
+            parties = {ANY}  # a mention that names no party, even in its article, may report any party's event
+        for party in parties:
             for time in _times(mention.date_start, mention.date_end, mention.precision) | {"-"}:
                 for cluster in self.index.get((mention.event, party, time), []):
                     found.setdefault(cluster.id, cluster)

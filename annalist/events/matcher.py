@@ -70,14 +70,18 @@ def _anchors(trigger: Token, pattern: Pattern) -> list[Token] | None:
 PLACE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout"))
 
 
+# "at" after these is aimed at someone: "hit back at Beijing", "took aim at Washington", "fired at Kyiv"
+AIMED_AT = frozenset(("aim", "jab", "swipe", "snipe", "lash", "hit", "strike", "fire", "shoot", "rail", "snap"))
+
+
 def _a_place(token: Token, entity: Entity) -> bool:
-    """A capital after "in", "at", "near" is where something happened, not who it happened to."""
-    return (
-        entity.source.endswith("/capital")
-        and token.head.dep_ == "prep"
-        and token.head.lower_ in PLACE_PREPS
-        or (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and entity.source.endswith("/capital"))
-    )
+    """A capital after "in", "at", "near" is where something happened, not who it happened to; but "at" after
+    a verb of aiming ("hit back at Beijing") names the target."""
+    if not entity.source.endswith("/capital") or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+        return False
+    verb = token.head.head
+    aimed = verb.lemma_.lower() in AIMED_AT or any(child.dep_ == "prt" for child in verb.children)
+    return not (token.head.lower_ == "at" and aimed)
 
 
 def entities_in(heads: list[Token], entities: dict[int, Entity]) -> list[Entity]:
@@ -147,11 +151,31 @@ def _take_over(candidate: Candidate, governor: Candidate) -> None:
         governor.recipient, governor.recipient_source = candidate.recipient, candidate.recipient_source
 
 
+# Events done to a thing: a noun event that is the object of one of these ("stormed the protest camp",
+# "broke up the rally") is what was acted upon, not something the verb's subject did; unless the noun names
+# its own doer ("a protest by students").
+ACTING_ON = frozenset(("ASSAULT", "COERCE"))
+
+
+def _acted_upon(candidate: Candidate, by_trigger: dict[int, Candidate]) -> bool:
+    token = candidate.trigger
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass") or token.head.i == token.i:
+        return False
+    verb = by_trigger.get(token.head.i)
+    if candidate.actor_source not in (None, "subject"):
+        return False  # the noun names its own doer: "dispersed a protest [by students]" keeps the protest
+    return (verb is not None and verb.produced_by.startswith("pattern:") and verb.pattern.event in ACTING_ON
+            and verb.pattern.event != candidate.pattern.event)  # fmt: skip
+
+
 def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
-    """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING)."""
+    """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING), and
+    noun events that an attack or arrest acts upon (see ACTING_ON)."""
     by_trigger = {c.trigger.i: c for c in candidates}
     kept: list[Candidate] = []
     for candidate in candidates:
+        if _acted_upon(candidate, by_trigger):
+            continue
         governor = _governor(candidate, by_trigger)
         if governor is None:
             kept.append(candidate)

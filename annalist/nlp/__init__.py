@@ -95,6 +95,30 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+CLAUSE_HEADS = frozenset(("ROOT", "ccomp", "conj", "advcl", "relcl"))
+
+
+@Language.component("annalist_verbs_v1", requires=["token.dep", "token.pos"], assigns=["token.pos", "token.tag"])
+def repair_verbs(doc: Doc) -> Doc:
+    """A word the tagger took for a noun but the parser made a clause's head with an object after it is a
+    verb: headlines drop the words that tell ("Security forces [storm] protest camp", "Junta [bombs] village").
+    Its subject is the noun before it, which the parser may have made its compound."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.dep_ not in CLAUSE_HEADS:
+            continue
+        if not any(child.dep_ == "dobj" and child.i > token.i for child in token.children):
+            continue
+        before = [child for child in token.children if child.i < token.i]
+        subject = next((c for c in before if c.dep_ == "nsubj"), None)
+        if subject is None and before and before[0].dep_ == "compound" and before[0].pos_ in ("NOUN", "PROPN"):
+            subject = before[0]
+            subject.dep_ = "nsubj"
+        if subject is not None:
+            token.tag_ = "VBZ" if token.tag_ == "NNS" else "VBP"
+            token.pos_ = "VERB"
+    return doc
+
+
 @Language.component("annalist_sentences_v1", requires=["token.is_sent_start"], assigns=["doc._.sentences"])
 def split_sentences(doc: Doc) -> Doc:
     """Record the Doc's sentences (with whitespace trimmed) and the sentence index of every token."""

@@ -20,9 +20,13 @@ from annalist.places.gazetteer import Place, PlaceIndex, load_places
 LOCATIVE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
                             "through", "on", "off", "along", "over", "from", "within", "towards", "toward", "to"))  # fmt: skip
 # The clause is searched breadth-first from its verb, nearest places first, without entering other clauses.
-OTHER_CLAUSES = frozenset(("ccomp", "csubj", "parataxis", "relcl", "conj"))
+# A noun's own clause ("rail lines carrying aid to Ukraine") says where the noun goes, not where the event was.
+OTHER_CLAUSES = frozenset(("ccomp", "csubj", "parataxis", "relcl", "conj", "acl"))
 TARGET_PREPS = frozenset(("against", "on", "in", "at", "into"))
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+# events whose direct object can be the place they happen in ("visited Kyiv", "shelled Kharkiv"); a statement's
+# object is the party it is about ("accused Moscow"), not where it was made
+OBJECT_PLACE = frozenset(("CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE", "CONCEDE"))
 TARGETED = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"))  # events whose target can be a place
 PRECISION = {"site": "site", "city": "city", "admin1": "admin1", "region": "admin1", "country": "country"}
 
@@ -48,7 +52,9 @@ class PlaceStage:
         fallback = self._dateline(doc, context)
         for event in doc._.events or []:
             trigger = token_at(doc, event.trigger_start, event.trigger_end)
-            found = self._clause_place(trigger, entities, context) if trigger is not None else None
+            found = None
+            if trigger is not None:
+                found = self._clause_place(trigger, entities, context, event.event in OBJECT_PLACE)
             if found is None and event.event in TARGETED:
                 found = self._target_place(event.recipient, context)
             if found is None and event.event in TARGETED and trigger is not None:
@@ -67,44 +73,59 @@ class PlaceStage:
                 return to_location(country, text, source)
         return None
 
-    def _names(self, token: Token, entities: dict[int, Entity]) -> list[tuple[str, Entity | None]]:
-        """The names a phrase may give its place by: the entity recogniser's span ("East Jerusalem"), an actor
-        entity naming a country or capital, the proper-noun compound ("Cabo Delgado" of "Cabo Delgado
-        province"), a possessor ("Beirut's southern suburbs"), or what "of" names ("the port of Kismayo")."""
-        names: list[tuple[str, Entity | None]] = []
+    def _names(self, token: Token, entities: dict[int, Entity]) -> list[tuple[str, Entity | None, bool]]:
+        """The names a phrase may give its place by, each with whether it is a possessor: the entity
+        recogniser's span ("East Jerusalem"), an actor entity naming a country or capital, the proper-noun
+        compound ("Cabo Delgado" of "Cabo Delgado province"), a possessor ("Beirut's southern suburbs"), or what
+        "of" names ("the port of Kismayo"). A group or organisation is not a place ("Hamas sites")."""
+        names: list[tuple[str, Entity | None, bool]] = []
+        if _party(token, entities):
+            return names
         if token.ent_type_ in PLACE_LABELS:
             ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-            names.append((_strip_the(ent), None))
+            names.append((_strip_the(ent), None, False))
         entity = entities.get(token.i)
         if (
             entity is not None
             and entity.kind == "state"
             and entity.source.rsplit("/", 1)[-1] in ("name", "capital")
         ):
-            names.append((entity.text, entity))
-        compounds = [t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
+            names.append((entity.text, entity, False))
+        compounds = [t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i
+                     and not _party(t, entities)]  # fmt: skip
         if token.pos_ == "PROPN":
-            names.append((" ".join(t.text for t in [*compounds, token]), None))
+            names.append((" ".join(t.text for t in [*compounds, token]), None, False))
         elif compounds:
-            names.append((" ".join(t.text for t in compounds), None))
+            names.append((" ".join(t.text for t in compounds), None, False))
         for child in token.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
-                names.append((child.text, entities.get(child.i)))
+                names.append((child.text, entities.get(child.i), True))
             if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
                 names += [n for pobj in child.children if pobj.dep_ == "pobj" for n in self._names(pobj, entities)]
         return names
 
     def _at(self, token: Token, entities: dict[int, Entity], context: set[str],
             countries: bool = True) -> Location | None:  # fmt: skip
+        """The place a phrase names. A place its possessor qualifies must lie in the possessor's country:
+        "Sagaing's Kani township" is not the Kani in Japan, so the possessor answers instead."""
         if token.ent_type_ in ("DATE", "TIME"):
             return None  # "in March" is a month, not the town in Cambridgeshire
-        for text, entity in self._names(token, entities):
-            location = self.resolve(text, context, "clause", entity)
-            if location is not None and (countries or location.precision != "country"):
-                return location
+        names = self._names(token, entities)
+        owners = [found for text, entity, owner in names if owner
+                  if (found := self.resolve(text, context, "clause", entity)) is not None]  # fmt: skip
+        where = {owners[0].country} if owners and owners[0].country else context
+        for text, entity, _ in names:
+            location = self.resolve(text, where, "clause", entity)
+            if location is None or not (countries or location.precision != "country"):
+                continue
+            if owners and location.country != owners[0].country:
+                location = owners[0]
+            return location
         return None
 
-    def _clause_place(self, trigger: Token, entities: dict[int, Entity], context: set[str]) -> Location | None:
+    def _clause_place(
+        self, trigger: Token, entities: dict[int, Entity], context: set[str], objects: bool
+    ) -> Location | None:
         chain = list(clause_chain(trigger))
         if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head.i != trigger.i:
             chain += list(clause_chain(trigger.head))  # "an al-Shabaab [bomber] struck a camp in Mogadishu"
@@ -116,7 +137,7 @@ class PlaceStage:
                     continue
                 seen.add(child.i)
                 queue.append(child)
-                if child.dep_ == "dobj" and (location := self._at(child, entities, context, countries=False)):
+                if objects and child.dep_ == "dobj" and (location := self._at(child, entities, context, False)):
                     return location  # "reopened the Rafah crossing", "visited Kyiv"
                 if (
                     child.dep_ not in ("prep", "dative") or child.lower_ not in LOCATIVE_PREPS
@@ -153,6 +174,15 @@ class PlaceStage:
             return None
         return self.resolve(article.dateline.place, context, "dateline") or Location(
             text=article.dateline.place, source="dateline")  # fmt: skip
+
+
+def _party(token: Token, entities: dict[int, Entity]) -> bool:
+    """Whether the token names an organisation or group ("Hamas"), not a sector placed somewhere ("workers in
+    Valparaiso")."""
+    entity = entities.get(token.i)
+    return (
+        entity is not None and entity.kind in ("organisation", "group") and not entity.source.startswith("sector")
+    )
 
 
 def _strip_the(span: Span) -> str:

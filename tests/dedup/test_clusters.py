@@ -55,11 +55,13 @@ def test_clusters_partyless_mention_borrows_its_articles_parties() -> None:
     lede = _mention("m1", place=None, text="A car bomb exploded at a checkpoint in Mogadishu")
     body = _mention("m2", actors=(), place=None, text="Most of those killed were soldiers searching vehicles")
     elsewhere = _mention("m3", article="b", actors=(), place=None, text="Most of those killed were soldiers")
-    [with_context, alone] = with_article_context([body, lede, elsewhere])[1:]
+    unrelated = _mention("m4", article="c", actors=(), place=None, text="Two fishermen were shot off the coast")
+    [with_context, alone, _] = with_article_context([body, lede, elsewhere, unrelated])[1:]
     assert (with_context.context, alone.context) == (frozenset({"SOM"}), frozenset())
-    assigned = Clusterer().add([lede, body, elsewhere])
+    assigned = Clusterer().add([lede, body, elsewhere, unrelated])
     assert assigned["m2"] == assigned["m1"], "the body mention joins its own article's event"
-    assert assigned["m3"] != assigned["m1"], "a mention naming no party, in an article naming none, stays apart"
+    assert assigned["m3"] == assigned["m1"], "a mention naming no party anywhere joins on its words and day"
+    assert assigned["m4"] not in (assigned["m1"], assigned["m3"]), "but not on its day alone"
 
 
 def test_clusters_a_small_organisation_meets_its_member_states() -> None:
@@ -118,3 +120,38 @@ def test_clusters_in_the_store_and_cli(coder: Annalist, tmp_path: Path) -> None:
     assert (cluster["articles"], cluster["date"]) == (2, dt.date(2022, 5, 10))
     result = run_cli("events", "--db", str(db), "--dedup", "--format", "jsonl", "--type", "ASSAULT")
     assert result.returncode == 0 and result.stdout.count("\n") == 1 and '"articles": 2' in result.stdout
+
+
+def test_clusters_a_text_dated_report_is_held_to_the_texts_days() -> None:
+    """A cluster's report dated only by its publication day does not widen the window for reports whose own
+    text gives the day: the shelling on Monday and the reply on Tuesday stay two events."""
+    monday = _mention("m1", actors=("PAK",), recipients=("IND",), text="Pakistani troops shelled an Indian post")
+    undated = _mention("m2", article="b", actors=(), day=DAY + dt.timedelta(days=1), by_text=False,
+                       text="Two soldiers were wounded in the shelling")  # fmt: skip
+    undated.context = frozenset({"PAK", "IND"})
+    tuesday = _mention("m3", article="c", actors=("IND",), day=DAY + dt.timedelta(days=1),
+                       text="Indian artillery shelled Pakistani posts")  # fmt: skip
+    assigned = Clusterer().add([monday, undated, tuesday])
+    assert assigned["m2"] == assigned["m1"]
+    assert assigned["m3"] != assigned["m1"]
+
+
+def test_clusters_an_undated_report_goes_to_the_cluster_that_uses_its_words() -> None:
+    """Two arrests on consecutive days; a later report dated only by publication says which by its words,
+    not by being nearer in time to the second, and a cluster grown by many reports is not at a disadvantage."""
+    journalist = [
+        _mention("m1", event="COERCE", actors=("BLR",), recipients=("BLR",), place=None,
+                 text="Police in Minsk detained a freelance journalist at his home"),
+        _mention("m2", article="d", event="COERCE", actors=("BLR",), recipients=("BLR",), place=None,
+                 text="Belarusian police detain a freelance journalist writing for an exiled news site, a press "
+                 "freedom group said, calling the raid part of a campaign against independent media"),
+    ]  # fmt: skip
+    activist = _mention("m3", article="b", event="COERCE", actors=("BLR",), recipients=("BLR",), place=None,
+                        day=DAY + dt.timedelta(days=1), text="The detention of a journalist was followed by the "
+                        "arrest of an opposition activist at home")  # fmt: skip
+    later = _mention("m4", article="c", event="COERCE", actors=(), place=None, by_text=False,
+                     day=DAY + dt.timedelta(days=2), text="The journalist was detained at his home, colleagues said")  # fmt: skip
+    later.context = frozenset({"BLR"})
+    assigned = Clusterer().add([*journalist, activist, later])
+    assert assigned["m1"] == assigned["m2"] != assigned["m3"]
+    assert assigned["m4"] == assigned["m1"]

@@ -44,3 +44,33 @@ def test_roles_coordinated_demonyms_are_two_actors_with_the_nouns_sector(coder: 
     found = [e for e in coder.code_text("Congolese and Rwandan foreign ministers met in Luanda on Tuesday.",
                                         published=dt.date(2021, 6, 1)) if e.event == "CONSULT"]  # fmt: skip
     assert [(a.code, a.sector) for a in found[0].actor] == [("COD", "GOV"), ("RWA", "GOV")]
+
+
+def test_roles_a_capital_aimed_at_is_the_target_not_the_place(coder: Annalist) -> None:
+    assert _roles(coder, "Canberra hit back at Beijing over the oat duties on Wednesday.", "ACCUSE") == (
+        ["AUS"], ["CHN"])  # fmt: skip
+    # "at" a capital without aiming is still where it happened
+    actor, recipient = _roles(coder, "Australia's envoy met Chinese officials at Beijing on Wednesday.", "CONSULT")
+    assert actor == ["AUS"] and "CHN" in recipient
+
+
+def test_roles_a_protest_camp_stormed_is_not_a_protest_by_the_stormers(coder: Annalist) -> None:
+    events = coder.code_text("Sudanese security forces stormed the protest camp outside army headquarters in "
+                             "Khartoum on Monday.", published=dt.date(2021, 6, 1))  # fmt: skip
+    assert [e.event for e in events] == ["ASSAULT"], [(e.event, e.trigger) for e in events]
+    # a protest naming its own doers stays, beside its dispersal
+    events = coder.code_text("Police dispersed a protest by Malian students against the junta.",
+                             published=dt.date(2021, 6, 1))  # fmt: skip
+    assert {e.event for e in events} == {"COERCE", "PROTEST"}
+
+
+def test_roles_a_headline_verb_tagged_as_a_noun_is_still_a_verb(coder: Annalist) -> None:
+    for headline in ("Security forces storm Khartoum protest camp", "Junta bombs Myanmar village"):
+        events = coder.code_text(headline, published=dt.date(2021, 6, 1))
+        assert "ASSAULT" in [e.event for e in events], headline
+
+
+def test_roles_signing_up_to_a_joint_project_is_an_agreement_not_an_arms_build_up(coder: Annalist) -> None:
+    events = coder.code_text("Germany and France have formally signed up to build a shared battle tank, the two "
+                             "defence ministers said.", published=dt.date(2021, 6, 1))  # fmt: skip
+    assert [(e.event, sorted(a.code for a in e.actor)) for e in events] == [("SUPPORT", ["DEU", "FRA"])]

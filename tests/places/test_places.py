@@ -106,3 +106,25 @@ def test_places_unknown_place_leaves_the_event_unlocated(code: Callable[..., lis
 def test_places_a_month_is_not_a_place(code: Callable[..., list[Event]]) -> None:
     event = _one(code("Peru recalled its ambassador from Chile in March."), "SANCTION")
     assert event.location is None or event.location.name != "March", event.location
+
+
+def test_places_a_group_named_on_the_target_is_not_a_town(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Israeli aircraft struck two Hamas weapons sites in Gaza on Sunday."), "ASSAULT")
+    assert event.location is not None and event.location.country == "PSE", event.location
+
+
+def test_places_a_possessor_keeps_the_place_in_its_country(code: Callable[..., list[Event]]) -> None:
+    text = "Myanmar's army shelled the village of Ywar Thit in Sagaing's Kani township on Tuesday."
+    event = _one(code(text), "ASSAULT")
+    assert event.location is not None and event.location.country == "MMR", event.location
+
+
+def test_places_a_statement_happens_not_where_its_object_or_content_is(code: Callable[..., list[Event]]) -> None:
+    text = "Warsaw accused Moscow on Wednesday of sabotaging rail lines that carry aid to Ukraine."
+    event = _one(code(text), "ACCUSE")
+    assert event.location is None or event.location.country not in ("RUS", "UKR"), event.location
+
+
+def test_places_sector_placed_in_a_town_still_locates_its_event(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Dock workers in Valparaíso walked off the job on Thursday."), "PROTEST")
+    assert event.location is not None and event.location.country == "CHL" and event.location.precision == "city"
