@@ -137,6 +137,8 @@ class TimeStage:
                 return EventDate(
                     source="none", text=BEFORE_THE_STORY
                 )  # "had been backed by a party that won in 2018"
+            if (frame := _coordinated_frame(own, trigger)) is not None:
+                return dataclasses.replace(frame.date, source="context")  # "decided to join ... and in 2014"
             if _past_tense(trigger) and (main := _main_clause_frame(own)):
                 return dataclasses.replace(
                     main.date, source="context"
@@ -169,9 +171,17 @@ def _paragraphs(doc: Doc) -> list[int]:
 def _main_clause(token: Token) -> bool:
     """Whether a clause is the sentence's main one or coordinated with it ("fled ... and met", "fell in 2015;
     the militants destroyed ...")."""
-    while token.dep_ in ("conj", "parataxis") and token.head.i != token.i:
+    while (token.dep_ in ("conj", "parataxis") or _before_semicolon(token)) and token.head.i != token.i:
         token = token.head
     return token.dep_ == "ROOT"
+
+
+def _before_semicolon(clause: Token) -> bool:
+    """A clause the parser hung as the object of a verb after a semicolon is a sentence of its own: "The town
+    fell in 2015; militants destroyed a monastery"."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and clause.i < head.i and any(
+        t.text == ";" for t in clause.doc[clause.right_edge.i + 1 : head.i])  # fmt: skip
 
 
 def _main_clause_frame(own: list[Frame]) -> Frame | None:
@@ -180,6 +190,17 @@ def _main_clause_frame(own: list[Frame]) -> Frame | None:
     clause's event."""
     main = [f for f in own if f.date.precision != "day" and _main_clause(_clause_root(f.span.root))]
     return max(main, key=lambda f: f.span.start, default=None)
+
+
+def _coordinated_frame(own: list[Frame], trigger: Token) -> Frame | None:
+    """A year, month or period set in a clause coordinated with the event's past-tense clause, which the
+    event shares: "her father decided to [join] the group and took them away in 2014"."""
+    clause = _clause_root(trigger)
+    if not _past_tense(clause):
+        return None
+    found = [f for f in own if f.date.precision != "day"
+             and (root := _clause_root(f.span.root)).dep_ == "conj" and _clause_root(root.head).i == clause.i]  # fmt: skip
+    return min(found, key=lambda f: f.span.start, default=None)
 
 
 def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:

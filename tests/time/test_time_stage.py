@@ -129,3 +129,23 @@ def test_time_stage_past_event_shares_the_main_clauses_year(code: Code) -> None:
     hailed = "Kenya hailed its ties with Uganda, which had cut them in 2010."
     [event] = [e for e in code(hailed, dt.date(2019, 3, 7)) if e.event == "SUPPORT"]
     assert event.date.source == "publication", "a year in a relative clause is not the main clause's"
+
+
+def test_time_stage_a_year_of_a_coordinated_clause_covers_a_past_decision(code: Code) -> None:
+    text = "Chile decided to recall its ambassador from Venezuela and closed its consulate in Caracas in 2017."
+    [recall] = [e for e in code(text, dt.date(2019, 3, 7)) if e.trigger == "recall"]
+    assert (recall.date.start, recall.date.precision, recall.date.source) == (
+        dt.date(2017, 1, 1),
+        "year",
+        "context",
+    )
+    later = "Peru was arrested in 2019 and said on Monday that it would join the talks."
+    [agree] = [e for e in code(later, dt.date(2019, 10, 20)) if e.event == "AGREE"]
+    assert agree.date.start == dt.date(2019, 10, 14), "a clause's own date still comes first"
+
+
+def test_time_stage_a_clause_before_a_semicolon_is_a_main_clause(code: Code) -> None:
+    text = ("The town fell to the militants in 2015 when they took the nearby city; the militants destroyed a "
+            "church and imprisoned dozens of its Christian residents.")  # fmt: skip
+    [event] = [e for e in code(text, dt.date(2019, 10, 20)) if e.event == "COERCE"]
+    assert (event.date.start, event.date.source) == (dt.date(2015, 1, 1), "context") and event.modality.historical
