@@ -6,8 +6,8 @@ dictionary entry with dates (`from`/`to`, or CAMEO's dated codes) likewise. An a
 ("demonstrators", "gunmen") whose country the text does not give takes the country of the place its event's
 own clause names, or else, when the other side is a single country's actor, that country (PLOVER codes
 domestic actors by country). An event done to unnamed people or things in a place its clause names takes
-that place's country as its recipient; an arrest, protest, concession or threat with no named target, in
-a sentence naming one country, that country. Each event gets its own copies of such entities;
+that place's country as its recipient; an arrest, protest, concession, threat, charge, demand, rescue or
+release with no named target, in a sentence naming one country, that country. Each event gets its own copies of such entities;
 `doc._.entities` keeps them as the text gives them.
 """
 
@@ -84,21 +84,23 @@ def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
     if not location.country:
         return []
     state = gazetteer.entries.get(location.country)
-    found = event.text.find(location.text)
+    found = event.text.lower().find(location.text.lower())
     start = event.start + found if found >= 0 else event.trigger_start
     end = start + len(location.text) if found >= 0 else event.trigger_end
-    return [Entity(text=location.text if found >= 0 else event.trigger, start=start, end=end, sentence=event.sentence,
+    text = event.text[found : found + len(location.text)] if found >= 0 else event.trigger
+    return [Entity(text=text, start=start, end=end, sentence=event.sentence,
                    name=state.name if state else location.country, code=location.country, country=location.country,
                    kind="state", source="place/event")]  # fmt: skip
 
 
-DOMESTIC = frozenset(("COERCE", "PROTEST", "CONCEDE", "THREATEN"))
+DOMESTIC = frozenset(("COERCE", "PROTEST", "CONCEDE", "THREATEN", "ACCUSE", "REQUEST", "AID", "RETREAT"))
 
 
 def domestic_recipient(event: Event, sentence_countries: set[str], gazetteer: Gazetteer) -> list[Entity]:
-    """The recipient of an arrest, protest, concession or threat whose target the text leaves unnamed, in a
-    sentence naming a single country ("Iranian security forces detained more than 200 women"): that
-    country, as such events are most often done at home."""
+    """The recipient of an arrest, protest, concession, threat, charge, demand, rescue or release whose target
+    the text leaves unnamed, in a sentence naming a single country ("Iranian security forces detained more than
+    200 women", "Guatemala's attorney general filed charges against a publisher"): that country, as such events
+    are most often done at home."""
     countries = {e.country for e in event.actor if e.country}
     if event.recipient or event.event not in DOMESTIC or len(countries) != 1 or sentence_countries - countries:
         return []

@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from annalist.places.gazetteer import great_circle_km
 
 DAY_WINDOW = 3  # days apart two reports' dates may be when one of them is only the publication date
 TEXT_DAY_WINDOW = 0  # two dates the texts themselves give must agree: the next day is another event
@@ -134,12 +135,6 @@ def _covered(mine: frozenset[str], theirs: set[str]) -> float:
     return len(mine & theirs) / len(mine) if mine else 0.0
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
 def _dyad(mention: Mention, cluster: Cluster) -> float | None:
     """How far the two name the same parties: the share of the smaller party set the other shares. Reports
     word the same event differently ("X met Y", "talks between X and Y"), so roles are compared only to tell
@@ -185,7 +180,7 @@ def _place(mention: Mention, cluster: Cluster) -> float | None:
     """Places agree when they are points near each other; two cities far apart are two events; regions and
     countries only need to be in the same country."""
     if mention.lat is not None and mention.lon is not None and cluster.points:
-        near = min(_km((mention.lat, mention.lon), point) for point in cluster.points)
+        near = min(great_circle_km((mention.lat, mention.lon), point) for point in cluster.points)
         if near <= NEAR_KM:
             return 1.0
         if mention.point_precise and cluster.precise_points:

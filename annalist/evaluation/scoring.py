@@ -10,14 +10,13 @@ gold lacks is a false positive, a gold type not predicted a false negative. Sets
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from annalist.evaluation.gold import NO_EVENT, GoldActor, GoldEvent, GoldRecord
 from annalist.model import EVENT_TYPES, Event
-from annalist.places.gazetteer import fold
+from annalist.places.gazetteer import fold, great_circle_km
 
 MERGED_COUNTRIES = {"UNO": "IGO", "EUR": "IGO"}  # gold sets that code every IGO as IGO
 FLAGS = ("historical", "future", "hypothetical", "negated", "reported", "unattributed")
@@ -111,14 +110,6 @@ def _date_matches(gold: GoldEvent, event: Event) -> bool:
 NEAR_KM = 25.0  # a predicted point this close to the gold one is the same place
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 def _compare_location(gold: GoldEvent, event: Event, scores: Scores) -> None:
     found = event.location if event.location is not None and event.location.source != "dateline" else None
     wanted = gold.location
@@ -133,7 +124,7 @@ def _compare_location(gold: GoldEvent, event: Event, scores: Scores) -> None:
         if wanted.get("precision") == "country":
             same = found.precision == "country" and found.country == wanted.get("country")
         elif found.lat is not None and wanted.get("lat") is not None:
-            km = distance_km(found.lat, found.lon or 0.0, float(wanted["lat"]), float(wanted["lon"]))
+            km = great_circle_km((found.lat, found.lon or 0.0), (float(wanted["lat"]), float(wanted["lon"])))
             scores.distances_km.append(km)
             same = km <= NEAR_KM
         else:

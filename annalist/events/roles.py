@@ -155,6 +155,14 @@ def phrase_tokens(head: Token) -> Iterator[Token]:
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS and not _border_with(head, child):
             continue
         yield from phrase_tokens(child)
+
+
+BORDER_NOUNS = frozenset(("border", "boundary", "frontier"))
+
+
+def _border_with(head: Token, prep: Token) -> bool:
+    """ "the border [with Belarus]": a border is the neighbour's as much as one's own."""
+    return prep.lower_ == "with" and head.lemma_.lower() in BORDER_NOUNS

@@ -4,6 +4,7 @@ countries, US states; CC-BY GeoNames) plus the team's own regions, disputed terr
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,13 @@ class Place:
     geonames_id: int | None = None
     admin1: str | None = None
     population: int = 0
+
+
+def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance in kilometres between two (latitude, longitude) points."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def fold(text: str) -> str:

@@ -74,3 +74,15 @@ def test_roles_signing_up_to_a_joint_project_is_an_agreement_not_an_arms_build_u
     events = coder.code_text("Germany and France have formally signed up to build a shared battle tank, the two "
                              "defence ministers said.", published=dt.date(2021, 6, 1))  # fmt: skip
     assert [(e.event, sorted(a.code for a in e.actor)) for e in events] == [("SUPPORT", ["DEU", "FRA"])]
+
+
+def test_roles_a_border_is_the_neighbours_too(coder: Annalist) -> None:
+    assert _roles(coder, "Lithuania moved hundreds of extra troops to its border with Belarus on Friday.", "MOBILIZE") == (
+        ["LTU"], ["BLR"])  # fmt: skip
+
+
+def test_roles_an_unnamed_target_of_a_charge_or_demand_at_home_is_the_actors_country(coder: Annalist) -> None:
+    assert _roles(coder, "Peru's attorney general filed bribery charges against a former mining executive.",
+                  "ACCUSE") == (["PER"], ["PER"])  # fmt: skip
+    assert _roles(coder, "Senegal's opposition leader demanded the resignation of the electoral commission chief.",
+                  "REQUEST") == (["SEN"], ["SEN"])  # fmt: skip

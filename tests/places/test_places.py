@@ -128,3 +128,21 @@ def test_places_a_statement_happens_not_where_its_object_or_content_is(code: Cal
 def test_places_sector_placed_in_a_town_still_locates_its_event(code: Callable[..., list[Event]]) -> None:
     event = _one(code("Dock workers in Valparaíso walked off the job on Thursday."), "PROTEST")
     assert event.location is not None and event.location.country == "CHL" and event.location.precision == "city"
+
+
+def test_places_an_institution_of_a_city_is_in_that_city(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Students at the University of Nairobi staged a sit-in against fee rises."), "PROTEST")
+    assert event.location is not None and (event.location.name, event.location.country) == ("Nairobi", "KEN")
+
+
+def test_places_a_named_region_and_a_town_in_it(code: Callable[..., list[Event]]) -> None:
+    region = _one(code("Myanmar's army shelled villages in Magway region on Monday."), "ASSAULT")
+    assert region.location is not None and region.location.precision == "admin1"
+    assert region.location.country == "MMR"
+    town = _one(code("Gunmen opened fire on a bus in Kafanchan, in southern Kaduna state, on Sunday."), "ASSAULT")
+    assert town.location is not None and town.location.name == "Kafanchan", town.location
+
+
+def test_places_participants_own_clause_locates_a_deed(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Riot police fired tear gas at students marching in Santiago."), "ASSAULT")
+    assert event.location is not None and event.location.country == "CHL"
