@@ -22,6 +22,13 @@ LIGHT_CLIMB = ("xcomp", "conj")  # a subject is shared with the verb these hang 
 PHRASE_DEPS = frozenset(("poss", "compound", "amod", "nmod", "det", "conj", "cc", "appos", "prep", "pobj",
                          "npadvmod", "nummod", "quantmod", "case", "punct", "flat"))  # fmt: skip
 PHRASE_PREPS = frozenset(("of", "from", "along", "including", "like"))
+# A statement or document the subject issued: a clause hanging from it is the subject's ("issued a statement
+# applauding Ghana"); not so for people ("arrested a man carrying weapons").
+DOCUMENTS = frozenset(("statement", "report", "letter", "communique", "communiqué", "decree", "order", "resolution",
+                       "declaration", "note", "message", "post", "tweet", "video", "petition", "motion", "bill"))  # fmt: skip
+# Occasions the subject takes part in itself: "X praised Y during a [visit] to Z", "X said on a [trip] to Z".
+OWN_OCCASIONS = frozenset(("visit", "trip", "tour", "stopover", "talks", "meeting", "summit", "call", "stay"))
+OCCASION_PREPS = frozenset(("during", "on", "at"))
 
 
 def follow(token: Token, path: tuple[Step, ...]) -> Iterator[Token]:
@@ -58,9 +65,15 @@ def _verb_subject(verb: Token, seen: int = 0) -> Iterator[Token]:
             else:
                 yield from _verb_subject(verb.head, seen + 1)
         elif verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN":
-            yield from possessor(verb.head)  # "Moreno's decision to hand X over"
+            owner = list(possessor(verb.head))  # "Moreno's decision to hand X over"
+            yield from owner
+            if not owner and verb.head.lemma_.lower() in DOCUMENTS and verb.head.dep_ == "dobj":
+                yield from _verb_subject(verb.head.head, seen + 1)  # "issued a statement [applauding] Ghana"
         elif verb.dep_ == "advcl":
             yield from _verb_subject(verb.head, seen + 1)
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ not in ("without", "instead") \
+                and verb.head.head.pos_ in ("VERB", "AUX"):  # fmt: skip
+            yield from _verb_subject(verb.head.head, seen + 1)  # "established ties after [breaking] off ..."
 
 
 def subject(trigger: Token) -> Iterator[Token]:
@@ -72,6 +85,9 @@ def subject(trigger: Token) -> Iterator[Token]:
         yield from _verb_subject(trigger)
     elif trigger.dep_ in ("dobj", "attr", "nsubj") and trigger.head.pos_ in ("VERB", "AUX"):
         yield from _verb_subject(trigger.head)
+    elif trigger.lemma_.lower() in OWN_OCCASIONS and trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPS \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):  # fmt: skip
+        yield from _verb_subject(trigger.head.head)  # "praised Moldova's reforms during a [visit] to Chisinau"
 
 
 def possessor(trigger: Token) -> Iterator[Token]:

@@ -86,3 +86,16 @@ def test_roles_an_unnamed_target_of_a_charge_or_demand_at_home_is_the_actors_cou
                   "ACCUSE") == (["PER"], ["PER"])  # fmt: skip
     assert _roles(coder, "Senegal's opposition leader demanded the resignation of the electoral commission chief.",
                   "REQUEST") == (["SEN"], ["SEN"])  # fmt: skip
+
+
+def test_roles_the_main_verbs_subject_does_what_its_gerund_visit_or_statement_says(coder: Annalist) -> None:
+    assert _roles(coder, "Nicaragua restored diplomatic relations with China on Friday after breaking off ties "
+                         "with Taiwan.", "SANCTION") == (["NIC"], ["TWN"])  # fmt: skip
+    assert _roles(coder, "France's defence minister praised Estonia's army during a visit to Tallinn.",
+                  "CONSULT")[0] == ["FRA"]  # fmt: skip
+    assert _roles(coder, "Kenya's foreign ministry issued a statement applauding Zambia for its peaceful "
+                         "election.", "SUPPORT") == (["KEN"], ["ZMB"])  # fmt: skip
+    # a person's clause is the person's own: the police did not carry the weapons
+    events = coder.code_text("Police arrested a man carrying weapons near the parliament in Nairobi.",
+                             published=dt.date(2021, 6, 1))  # fmt: skip
+    assert [e.event for e in events] == ["COERCE"]
