@@ -71,15 +71,22 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
     return placed
 
 
-TARGETED = frozenset(("ASSAULT", "COERCE", "PROTEST", "AID", "MOBILIZE", "THREATEN", "SANCTION"))
+TARGETED = frozenset(("ASSAULT", "COERCE", "PROTEST", "AID", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE"))
 
 
 def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
     """The recipient of an event done to unnamed people or things in a named place ("drones struck a power
-    plant in Kharkiv", "gunmen abducted pupils in Kaduna state"): the place's country, as PLOVER codes the
-    target's country. Only for event types with a target, and only from a place of the event's own clause."""
+    plant in Kharkiv", "gunmen abducted pupils in Kaduna state", "opened an inquiry into crimes in Venezuela"),
+    or of a visit to a place ("arrived in Beijing"): the place's country, as PLOVER codes the target's country.
+    Only for event types with a target, and only from a place of the event's own clause."""
     location = event.location
-    if event.recipient or event.event not in TARGETED or location is None or location.source != "clause":
+    visit = event.event == "CONSULT" and event.mode == "visit"  # "arrived in Beijing": China is visited
+    if (
+        event.recipient
+        or not (event.event in TARGETED or visit)
+        or location is None
+        or location.source != "clause"
+    ):
         return []
     if not location.country:
         return []

@@ -99,3 +99,10 @@ def test_roles_the_main_verbs_subject_does_what_its_gerund_visit_or_statement_sa
     events = coder.code_text("Police arrested a man carrying weapons near the parliament in Nairobi.",
                              published=dt.date(2021, 6, 1))  # fmt: skip
     assert [e.event for e in events] == ["COERCE"]
+
+
+def test_roles_a_visited_or_investigated_place_is_the_recipient(coder: Annalist) -> None:
+    assert _roles(coder, "Brazil's president arrived in Nairobi on Monday.", "CONSULT") == (["BRA"], ["KEN"])
+    actor, recipient = _roles(coder, "The African Commission opened an inquiry into killings of protesters in "
+                                     "Eswatini.", "ACCUSE")  # fmt: skip
+    assert recipient == ["SWZ"]
