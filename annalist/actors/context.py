@@ -71,7 +71,8 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
     return placed
 
 
-TARGETED = frozenset(("ASSAULT", "COERCE", "PROTEST", "AID", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE"))
+TARGETED = frozenset(("ASSAULT", "COERCE", "PROTEST", "AID", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE",
+                      "RETREAT"))  # fmt: skip
 
 
 def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
@@ -100,6 +101,7 @@ def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
                    kind="state", source="place/event")]  # fmt: skip
 
 
+NOT_STATES = frozenset(("IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG", "UNK"))
 DOMESTIC = frozenset(("COERCE", "PROTEST", "CONCEDE", "THREATEN", "ACCUSE", "REQUEST", "AID", "RETREAT"))
 
 
@@ -128,7 +130,7 @@ class ActorContextStage:
     def __call__(self, doc: Doc) -> Doc:
         countries: dict[int, set[str]] = {}
         for entity in doc._.entities or []:
-            if entity.country:
+            if entity.country and entity.country not in NOT_STATES:  # ECOWAS's "IGO" is no second country
                 countries.setdefault(entity.sentence, set()).add(entity.country)
         for event in doc._.events or []:
             day = _event_day(event)

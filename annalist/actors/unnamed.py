@@ -2,7 +2,7 @@
 demonym who live elsewhere ("ethnic Albanians in southern Serbia" are coded to Serbia, as PLOVER does).
 
 The country comes from the phrase's own place ("in Kaduna"), else, for "the army", "the government" and
-the like, from the article's dominant country; otherwise it stays unknown here and the actor-context stage
+the like, and for people ("protesters", "students", "workers"), from the article's dominant country; otherwise it stays unknown here and the actor-context stage
 may take it from the event's place.
 """
 
@@ -19,6 +19,8 @@ from annalist.places.gazetteer import PlaceIndex
 
 LOCATING_PREPS = ("in", "of", "from", "across", "throughout")
 DEFINITE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD")  # "the army" means the article's own country's
+# "protesters", "students", "strikers" in a story about one country are that country's people
+PEOPLE_SECTORS = ("CVL", "OPP", "LAB", "EDU")
 
 
 def dominant_country(doc: Doc, named: list[Mention], places: PlaceIndex) -> str | None:
@@ -110,7 +112,7 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
             how = "place"
             for other in coordinated:  # "troops from India and France": France's troops too
                 other.sector = other.sector or sector
-        elif sector in DEFINITE_SECTORS and _definite(token) and dominant:
+        elif dominant and ((sector in DEFINITE_SECTORS and _definite(token)) or sector in PEOPLE_SECTORS):
             country, how = dominant, "article"
         state = gazetteer.entries.get(country or "")
         entry = ActorEntry(code=country or "UNK", name=state.name if state else token.lemma_, country=country,

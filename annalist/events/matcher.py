@@ -257,7 +257,10 @@ def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entitie
     if not actor:
         actor, actor_source = _named_cause(trigger, entities, codebook)
     recipient, recipient_source = _fill_role(pattern.recipient, trigger, anchors, entities)
-    recipient = [r for r in recipient if all(r.code != a.code for a in actor)]
+    # the same party on both sides is one mention read twice, unless it is people of the actor's own country
+    # ("Iranian security forces beat protesters": IRN -> IRN)
+    recipient = [r for r in recipient if all(r.code != a.code or (r.start != a.start and r.source.startswith("sector"))
+                                             for a in actor)]  # fmt: skip
     if not actor and not recipient:
         return None  # no political actor: no event
     return Candidate(pattern, trigger, anchors, actor, recipient, _contexts(pattern, anchors, codebook),

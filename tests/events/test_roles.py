@@ -106,3 +106,12 @@ def test_roles_a_visited_or_investigated_place_is_the_recipient(coder: Annalist)
     actor, recipient = _roles(coder, "The African Commission opened an inquiry into killings of protesters in "
                                      "Eswatini.", "ACCUSE")  # fmt: skip
     assert recipient == ["SWZ"]
+
+
+def test_roles_people_of_a_one_country_story_are_that_countrys(coder: Annalist) -> None:
+    text = "Ugandan police beat detained students in Kampala. Protesters burned tyres outside the court."
+    events = coder.code_text(text, published=dt.date(2021, 6, 1))
+    beating = next(e for e in events if e.event == "ASSAULT")
+    assert [r.country for r in beating.recipient] == ["UGA"], "the actor's own people stay the recipient"
+    protest = next(e for e in events if e.event == "PROTEST")
+    assert [a.country for a in protest.actor] == ["UGA"]
