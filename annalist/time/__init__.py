@@ -71,6 +71,20 @@ def _verb_of(trigger: Token) -> Token:
     return trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
 
 
+def _later(trigger: Token) -> bool:
+    """Whether the event's clause says it came after the time another clause names ("were later killed")."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("later", "subsequently", "afterwards", "afterward")
+               for c in _clause_root(trigger).children)  # fmt: skip
+
+
+def _after(date: EventDate, published: dt.date | None) -> EventDate:
+    """The span from a date another clause names to the story's day: an event told as coming later."""
+    end = published if published is not None and date.start is not None and published >= date.start else None
+    return EventDate(
+        start=date.start, end=end, precision="range", source="context", text=f"later than {date.text}"
+    )
+
+
 def _pluperfect(trigger: Token) -> bool:
     """Whether the event is told in the past perfect ("had seized"): before the story's own past."""
     verb = _verb_of(trigger)
@@ -131,7 +145,10 @@ class TimeStage:
         if trigger is not None:
             ranked = [(rank, f) for f in own if (rank := _applicable(f.span, trigger)) is not None]
             if ranked:
-                return min(ranked, key=lambda pair: pair[0])[1].date
+                (rank, _), frame = min(ranked, key=lambda pair: pair[0])
+                if rank >= 1 and _later(trigger):
+                    return _after(frame.date, published)  # "2011 protesters who were later killed"
+                return frame.date
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
             if past_year and _pluperfect(trigger):
                 return EventDate(

@@ -149,3 +149,10 @@ def test_time_stage_a_clause_before_a_semicolon_is_a_main_clause(code: Code) -> 
             "church and imprisoned dozens of its Christian residents.")  # fmt: skip
     [event] = [e for e in code(text, dt.date(2019, 10, 20)) if e.event == "COERCE"]
     assert (event.date.start, event.date.source) == (dt.date(2015, 1, 1), "context") and event.modality.historical
+
+
+def test_time_stage_later_than_another_clauses_year_is_a_range_to_the_story(code: Code) -> None:
+    text = "Police arrested dozens of students in 2019, and the army later shot three of them."
+    [shooting] = [e for e in code(text, dt.date(2021, 10, 20)) if e.event == "ASSAULT"]
+    assert (shooting.date.start, shooting.date.end, shooting.date.precision, shooting.date.source) == (
+        dt.date(2019, 1, 1), dt.date(2021, 10, 20), "range", "context")  # fmt: skip
