@@ -145,10 +145,10 @@ class TimeStage:
         if trigger is not None:
             ranked = [(rank, f) for f in own if (rank := _applicable(f.span, trigger)) is not None]
             if ranked:
-                (rank, _), frame = min(ranked, key=lambda pair: pair[0])
-                if rank >= 1 and _later(trigger):
-                    return _after(frame.date, published)  # "2011 protesters who were later killed"
-                return frame.date
+                (level, _), nearest = min(ranked, key=lambda pair: pair[0])
+                if level >= 1 and _later(trigger):
+                    return _after(nearest.date, published)  # "2011 protesters who were later killed"
+                return nearest.date
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
             if past_year and _pluperfect(trigger):
                 return EventDate(

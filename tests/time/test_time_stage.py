@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
+
+import pytest
 
 from annalist.ingest.articles import build_article
 from annalist.model import Article, Event
@@ -11,6 +14,12 @@ from annalist.pipeline import Annalist
 from annalist.settings import Settings
 
 Code = Callable[..., list[Event]]
+
+
+def _only(code: Code, text: str, published: dt.date, kind: str) -> Event:
+    """The one event of a type coded from a text."""
+    [event] = [e for e in code(text, published) if e.event == kind]
+    return event
 
 
 def test_time_stage_explicit_year_is_the_events_date_not_publication(code: Code) -> None:
@@ -46,23 +55,23 @@ def test_time_stage_date_of_another_clause_does_not_apply(code: Code) -> None:
 def test_time_stage_paragraph_frame_dates_a_past_event(code: Code) -> None:
     text = ("Relations between the two neighbours broke down in 2016. Bolivia expelled two Chilean diplomats. "
             "The border has been calm since.")  # fmt: skip
-    [event] = [e for e in code(text, dt.date(2021, 6, 1)) if e.event == "SANCTION"]
+    event = _only(code, text, dt.date(2021, 6, 1), "SANCTION")
     assert (event.date.start, event.date.precision, event.date.source) == (dt.date(2016, 1, 1), "year", "context")
     assert event.modality.historical
 
 
 def test_time_stage_frame_does_not_cross_paragraphs_or_reach_present_tense(code: Code) -> None:
     text = "Relations broke down in 2016.\n\nBolivia expelled two Chilean diplomats on Monday."
-    [event] = [e for e in code(text, dt.date(2021, 6, 1)) if e.event == "SANCTION"]
+    event = _only(code, text, dt.date(2021, 6, 1), "SANCTION")
     assert event.date.source == "text" and event.date.start == dt.date(2021, 5, 31)
     present = "Relations broke down in 2016. Bolivia has expelled two Chilean diplomats."
-    [event] = [e for e in code(present, dt.date(2021, 6, 1)) if e.event == "SANCTION"]
+    event = _only(code, present, dt.date(2021, 6, 1), "SANCTION")
     assert event.date.source == "publication"
 
 
 def test_time_stage_office_term(code: Code) -> None:
     text = "During Rafael Correa's presidency, Ecuador expelled two American diplomats."
-    [event] = [e for e in code(text, dt.date(2019, 9, 17)) if e.event == "SANCTION"]
+    event = _only(code, text, dt.date(2019, 9, 17), "SANCTION")
     assert (event.date.start, event.date.end) == (dt.date(2007, 1, 15), dt.date(2017, 5, 24))
     assert (event.date.precision, event.date.source) == ("range", "office-term")
 
@@ -109,13 +118,13 @@ def test_time_stage_date_hanging_from_an_event_noun_is_its_own(code: Code) -> No
 def test_time_stage_date_of_a_clause_subordinate_to_a_governing_one(code: Code) -> None:
     text = ("When the United States stopped arming the rebels in March 1975, the rebel leader fled to Damascus "
             "and met Syrian officials.")  # fmt: skip
-    [event] = [e for e in code(text, dt.date(2019, 9, 17)) if e.event == "CONSULT"]
+    event = _only(code, text, dt.date(2019, 9, 17), "CONSULT")
     assert (event.date.start, event.date.precision) == (dt.date(1975, 3, 1), "month") and event.modality.historical
 
 
 def test_time_stage_past_perfect_beside_a_past_year_is_undated_and_historical(code: Code) -> None:
     text = "Peru had expelled two Bolivian diplomats, and the two countries restored ties in 2016."
-    [event] = [e for e in code(text, dt.date(2021, 6, 1)) if e.event == "SANCTION"]
+    event = _only(code, text, dt.date(2021, 6, 1), "SANCTION")
     assert (event.date.start, event.date.source) == (None, "none") and event.modality.historical
     [recent] = [e for e in code("Peru had expelled two Bolivian diplomats.", dt.date(2021, 6, 1))
                 if e.event == "SANCTION"]  # fmt: skip
@@ -124,10 +133,10 @@ def test_time_stage_past_perfect_beside_a_past_year_is_undated_and_historical(co
 
 def test_time_stage_past_event_shares_the_main_clauses_year(code: Code) -> None:
     text = "The Kenyan activist was jailed for years after the uprising, but was freed in 2017 after an appeal."
-    [event] = [e for e in code(text, dt.date(2019, 3, 7)) if e.event == "SANCTION"]
+    event = _only(code, text, dt.date(2019, 3, 7), "SANCTION")
     assert (event.date.start, event.date.source) == (dt.date(2017, 1, 1), "context")
     hailed = "Kenya hailed its ties with Uganda, which had cut them in 2010."
-    [event] = [e for e in code(hailed, dt.date(2019, 3, 7)) if e.event == "SUPPORT"]
+    event = _only(code, hailed, dt.date(2019, 3, 7), "SUPPORT")
     assert event.date.source == "publication", "a year in a relative clause is not the main clause's"
 
 
@@ -140,19 +149,22 @@ def test_time_stage_a_year_of_a_coordinated_clause_covers_a_past_decision(code: 
         "context",
     )
     later = "Peru was arrested in 2019 and said on Monday that it would join the talks."
-    [agree] = [e for e in code(later, dt.date(2019, 10, 20)) if e.event == "AGREE"]
+    agree = _only(code, later, dt.date(2019, 10, 20), "AGREE")
     assert agree.date.start == dt.date(2019, 10, 14), "a clause's own date still comes first"
 
 
-def test_time_stage_a_clause_before_a_semicolon_is_a_main_clause(code: Code) -> None:
-    text = ("The town fell to the militants in 2015 when they took the nearby city; the militants destroyed a "
-            "church and imprisoned dozens of its Christian residents.")  # fmt: skip
-    [event] = [e for e in code(text, dt.date(2019, 10, 20)) if e.event == "COERCE"]
-    assert (event.date.start, event.date.source) == (dt.date(2015, 1, 1), "context") and event.modality.historical
-
-
-def test_time_stage_later_than_another_clauses_year_is_a_range_to_the_story(code: Code) -> None:
-    text = "Police arrested dozens of students in 2019, and the army later shot three of them."
-    [shooting] = [e for e in code(text, dt.date(2021, 10, 20)) if e.event == "ASSAULT"]
-    assert (shooting.date.start, shooting.date.end, shooting.date.precision, shooting.date.source) == (
-        dt.date(2019, 1, 1), dt.date(2021, 10, 20), "range", "context")  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [  # a clause before a semicolon is a main clause whose year a past event shares
+        ("The town fell to the militants in 2015 when they took the nearby city; the militants destroyed a church "
+         "and imprisoned dozens of its Christian residents.", "COERCE", (dt.date(2015, 1, 1), dt.date(2015, 12, 31),
+                                                                         "year", True)),
+        # told as coming later than another clause's year: a range from it to the story's day
+        ("Police arrested dozens of students in 2019, and the army later shot three of them.", "ASSAULT",
+         (dt.date(2019, 1, 1), dt.date(2019, 10, 20), "range", False)),
+    ],
+)  # fmt: skip
+def test_time_stage_dated_from_another_clause(code: Code, text: str, kind: str, expected: tuple[Any, ...]) -> None:
+    event = _only(code, text, dt.date(2019, 10, 20), kind)
+    dated = (event.date.start, event.date.end, event.date.precision, event.modality.historical)
+    assert dated == expected and event.date.source == "context"
