@@ -98,7 +98,9 @@ def mark_paragraphs(doc: Doc) -> Doc:
 CLAUSE_HEADS = frozenset(("ROOT", "ccomp", "conj", "advcl", "relcl"))
 
 
-@Language.component("annalist_verbs_v1", requires=["token.dep", "token.pos"], assigns=["token.pos", "token.tag"])
+@Language.component(
+    "annalist_verbs_v1", requires=["token.dep", "token.pos"], assigns=["token.pos", "token.tag", "token.dep"]
+)
 def repair_verbs(doc: Doc) -> Doc:
     """A word the tagger took for a noun but the parser made a clause's head with an object after it is a
     verb: headlines drop the words that tell ("Security forces [storm] protest camp", "Junta [bombs] village").

@@ -128,8 +128,9 @@ class PlaceStage:
 
     def _at(self, token: Token, entities: dict[int, Entity], context: set[str],
             countries: bool = True) -> Location | None:  # fmt: skip
-        """The place a phrase names. A place its possessor qualifies must lie in the possessor's country:
-        "Sagaing's Kani township" is not the Kani in Japan, so the possessor answers instead."""
+        """The place a phrase names. A place its possessor qualifies must lie in or near the possessor's country:
+        "Sagaing's Kani township" is not the Kani in Japan, so the possessor answers instead ("Jerusalem's Old
+        City", a few kilometres off, stands)."""
         if token.ent_type_ in ("DATE", "TIME"):
             return None  # "in March" is a month, not the town in Cambridgeshire
         names = self._names(token, entities)
