@@ -22,9 +22,9 @@ parties of the nearest mention of the same type in its article (see `with_articl
 rarely repeat who did what, and the headline, lede and body mentions of one event should be one event. Such
 borrowed parties count at a discount (CONTEXT_DYAD). A mention with no party even in its article is compared
 with every cluster of its type and time, at a low party score (NO_PARTY), so only its words, day and place
-can join it to one. An organisation of a few states (Mercosur, the Gulf
-Cooperation Council) and one of its members are parties that meet, at a discount (MEMBER_DYAD): "Mercosur
-leaders met" and "Uruguay's plans overshadowed the summit" report one summit.
+can join it to one. An organisation of a few states (Mercosur, the Gulf Cooperation Council) and one of its
+members are parties that meet, at a discount (MEMBER_DYAD): "Mercosur leaders met" and "Uruguay's plans
+overshadowed the summit" report one summit.
 
 A cluster is founded by its first mention; its id is a hash of that mention's id.
 """

@@ -161,9 +161,9 @@ def _acted_upon(candidate: Candidate, by_trigger: dict[int, Candidate]) -> bool:
     token = candidate.trigger
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass") or token.head.i == token.i:
         return False
-    verb = by_trigger.get(token.head.i)
     if candidate.actor_source not in (None, "subject"):
         return False  # the noun names its own doer: "dispersed a protest [by students]" keeps the protest
+    verb = by_trigger.get(token.head.i)
     return (verb is not None and verb.produced_by.startswith("pattern:") and verb.pattern.event in ACTING_ON
             and verb.pattern.event != candidate.pattern.event)  # fmt: skip
 
