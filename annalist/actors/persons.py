@@ -73,17 +73,24 @@ def _office_fits(title: str | None, office: str | None) -> bool:
 def _by_surname(
     name: str, title: str | None, published: dt.date | None, gazetteer: Gazetteer
 ) -> ActorEntry | None:
-    """The one table entry a titled surname can mean around the publication date, if exactly one fits."""
-    if title is None or published is None:
+    """The one table entry a titled surname can mean around the publication date, if exactly one fits. With
+    no publication date, any term fits; if the fitting entries all share a country ("President Bush"), the
+    name is that country's, though which of them it is stays unknown."""
+    if title is None:
         return None
     codes = gazetteer.surnames.get(name) or gazetteer.surnames.get(strip_accents(name)) or set()
     fits = []
     for code in sorted(codes):
         entry = gazetteer.entries[code]
-        if any(_office_fits(title, p.office) and (p.start is None or p.start - NEARBY <= published)
-               and (p.end is None or published <= p.end + NEARBY) for p in entry.periods):  # fmt: skip
+        if any(_office_fits(title, p.office) and (published is None or (p.start is None or p.start - NEARBY <= published)
+               and (p.end is None or published <= p.end + NEARBY)) for p in entry.periods):  # fmt: skip
             fits.append(entry)
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) == 1:
+        return fits[0]
+    countries = {entry.country for entry in fits}
+    if published is None and len(countries) == 1 and None not in countries:
+        return _entry_for_unknown(name, countries.pop())
+    return None
 
 
 def _entry_for_unknown(name: str, country: str | None) -> ActorEntry:

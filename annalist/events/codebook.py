@@ -21,7 +21,8 @@ separated by commas (`dobj>prep:to>pobj, prep:to>pobj`: the parser attaches "to"
 
 `actor` and `recipient` list where the roles are found, most likely first: the named sources `subject`,
 `object`, `agent`, `passive_subject`, `possessor`, `modifier`, `complement` (inside a clause the trigger
-governs: "demanded that X ...", "threatened to cut ties with X"), `prep:with|against|...`, or a path.
+governs: "demanded that X ...", "threatened to cut ties with X"; the clause's subject first, so "demanded
+that X stop its war on Y" is asked of X alone), `prep:with|against|...`, or a path.
 The shipped codebook is one file per event type in events/data/codebook/. Users extend it with files of the
 same format (`--codebook FILE`).
 """
@@ -39,9 +40,26 @@ from annalist.errors import DataError, Errors
 from annalist.events.plover import PloverTables, load_plover_tables
 from annalist.model import EVENT_TYPES
 
-ROLE_SOURCES = ("subject", "object", "agent", "passive_subject", "possessor", "modifier", "complement")
+ROLE_SOURCES = (
+    "subject",
+    "object",
+    "agent",
+    "passive_subject",
+    "possessor",
+    "modifier",
+    "complement",
+    "clause_subject",
+)
+# `complement` is tried as the governed clause's subject first, then as the rest of the clause
+_EXPANDED = {"complement": ("clause_subject", "complement")}
 DEFAULT_ACTOR = ("subject", "agent", "possessor", "modifier")
-DEFAULT_RECIPIENT = ("object", "passive_subject", "prep:with|against|to|toward|towards|on|from|over", "complement")
+DEFAULT_RECIPIENT = (
+    "object",
+    "passive_subject",
+    "prep:with|against|to|toward|towards|on|from|over",
+    "clause_subject",
+    "complement",
+)
 _STEP = re.compile(r"^[a-z]+(\|[a-z]+)*(:[a-z'\-]+(\|[a-z'\-]+)*)?$")
 UNIVERSAL_POS = frozenset(
     (
@@ -163,7 +181,7 @@ def _constraints(items: Any) -> tuple[Constraint, ...]:
 def _roles(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
     if value is None:
         return default
-    roles = tuple(str(v) for v in value)
+    roles = tuple(part for v in value for part in _EXPANDED.get(str(v), (str(v),)))
     for role in roles:
         if role not in ROLE_SOURCES and not role.startswith("prep:"):
             parse_path(role)

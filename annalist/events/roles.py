@@ -108,13 +108,19 @@ def objects(trigger: Token) -> Iterator[Token]:
 RECIPIENT_PREPS = frozenset(("with", "against", "to", "toward", "towards", "on", "from", "over", "into", "in"))
 
 
+def clause_subject(trigger: Token) -> Iterator[Token]:
+    """The named subject of a clause the trigger governs: "demanded that [the DPRK] forsake ..."."""
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        yield from (c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
+
+
 def complement(trigger: Token) -> Iterator[Token]:
-    """The one acted on inside a clause the trigger governs: "demanded that [the DPRK] forsake ...",
-    "threatened to break relations with [Russia]", "offered to cut off electricity to [Nakhichevan]"."""
+    """The one acted on inside a clause the trigger governs: "threatened to break relations with [Russia]",
+    "offered to cut off electricity to [Nakhichevan]", "demanded that [the hostages] be freed", "demanded that [they] leave" (a
+    clause's named subject is `clause_subject`)."""
     for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")):
-        if clause.dep_ == "ccomp":
-            yield from (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-        yield from (c for c in clause.children if c.dep_ in ("dobj", "dative"))
+        pronoun = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PRON" and clause.dep_ == "ccomp"]
+        yield from (c for c in clause.children if c.dep_ in ("nsubjpass", "dobj", "dative") or c in pronoun)
         holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
         yield from prepositional(holders, RECIPIENT_PREPS)
 
@@ -147,6 +153,7 @@ NAMED_SOURCES = {
     "possessor": possessor,
     "modifier": modifier,
     "complement": complement,
+    "clause_subject": clause_subject,
 }
 
 
@@ -165,15 +172,41 @@ def role_heads(source: str, trigger: Token, anchors: list[Token]) -> list[Token]
     return list(follow(trigger, parse_path(source)))
 
 
-def phrase_tokens(head: Token) -> Iterator[Token]:
-    """The tokens of the noun phrase headed by `head`, without clauses or other prepositions inside it."""
+def phrase_tokens(head: Token, top: bool = True) -> Iterator[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses or other prepositions inside it, and
+    without the other parties a description names: "Pakistan, a key [U.S.] ally", "villagers of the
+    [Israeli]-occupied Golan", "the Turkish side of [Cyprus]"."""
     yield head
+    if head.lemma_.lower() in RELATION_NOUNS:
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if not top or named:  # "Syria's neighbour [Turkey]" is Turkey
+            for child in named:
+                yield from phrase_tokens(child, top=False)
+            return
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
         if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS and not _border_with(head, child):
             continue
-        yield from phrase_tokens(child)
+        if child.dep_ == "prep" and child.lower_ == "of" and _nationality(head):
+            continue
+        if child.dep_ in ("amod", "compound") and child.lemma_.lower() in OTHER_PARTY_PARTICIPLES:
+            continue
+        yield from phrase_tokens(child, top=False)
+
+
+# A description by relation names another party: "Pakistan, a key U.S. [ally]", "Syria's [neighbour] Turkey".
+RELATION_NOUNS = frozenset(("ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary",
+                            "friend", "backer", "patron", "client", "proxy", "nemesis", "arch-rival", "archrival"))  # fmt: skip
+# "the Israeli-[occupied] Golan", "Serb-[held] towns", "Iranian-[backed] militias": another party's hold
+OTHER_PARTY_PARTICIPLES = frozenset(("occupy", "occupied", "hold", "held", "control", "controlled", "annex",
+                                     "annexed", "besiege", "besieged", "back", "backed", "fund", "funded", "sponsor",
+                                     "sponsored", "administer", "administered"))  # fmt: skip
+
+
+def _nationality(head: Token) -> bool:
+    """Whether a noun already says whose it is ("the [Turkish] side"), so an "of" after it only places it."""
+    return any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in head.children)
 
 
 BORDER_NOUNS = frozenset(("border", "boundary", "frontier"))

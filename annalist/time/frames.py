@@ -1,4 +1,5 @@
-"""Time expressions in a Doc: the DATE entities, bare years the entity recogniser missed ("in 2010"), and
+"""Time expressions in a Doc: the DATE entities, bare years the entity recogniser missed ("in 2010", "the 2015
+intervention"), and
 office terms ("during Correa's period in office", "under the previous government of Rafael Correa"), each as
 a span with the date range it names."""
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 from annalist.model import Entity, EventDate
 from annalist.time.expressions import day_shift, resolve_expression
 
+_YEAR_SHAPE = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR = re.compile(r"\b(?:in|since|during|by|until|of|from)\s+((?:19|20)\d{2})\b")
 TERM_NOUNS = frozenset(("presidency", "term", "tenure", "rule", "government", "administration", "period",
                         "premiership", "reign", "mandate", "era", "time", "leadership", "regime"))  # fmt: skip
@@ -52,6 +54,8 @@ def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
     for found in doc.ents:
         if found.label_ != "DATE" and not (found.label_ == "TIME" and day_shift(found.text) is not None):
             continue  # a time of day names no date, except "earlier in the day"
+        if _a_count(found):
+            continue
         ent = _with_direction(found)
         shift = day_shift(ent.text)
         date = (
@@ -62,6 +66,7 @@ def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
             covered.update(range(ent.start_char, ent.end_char))
             if date.precision == "day" and date.source in ("text", "context"):
                 anchor = date.start
+    frames += _years_as_modifiers(doc, published, covered)
     for match in _YEAR.finditer(doc.text):
         start, end = match.span(1)
         if start in covered:
@@ -69,6 +74,34 @@ def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
         span = doc.char_span(start, end)
         if span is not None and (date := resolve_expression(match.group(1), published)) is not None:
             frames.append(Frame(span, date))
+    return frames
+
+
+def _a_count(ent: Span) -> bool:
+    """A number the recogniser took for a year: "sent [2000] soldiers"."""
+    token = ent.root
+    return len(ent) == 1 and token.like_num and token.dep_ == "nummod" and token.head.tag_ == "NNS"
+
+
+def _years_as_modifiers(doc: Doc, published: dt.date | None, covered: set[int]) -> list[Frame]:
+    """A year the recogniser took for a number, modifying a singular noun: "whose [2015] intervention", "the
+    [2011] uprising" (a count would need a plural: "2000 soldiers")."""
+    frames = []
+    latest = published.year if published is not None else 2100
+    for ent in doc.ents:
+        token = ent.root
+        if (
+            ent.label_ != "CARDINAL"
+            or len(ent) != 1
+            or ent.start_char in covered
+            or not _YEAR_SHAPE.match(token.text)
+        ):
+            continue
+        noun_year = (
+            token.dep_ in ("nummod", "compound") and token.head.tag_ == "NN" and 1900 <= int(token.text) <= latest
+        )
+        if noun_year and (date := resolve_expression(token.text, published)) is not None:
+            frames.append(Frame(ent, date))
     return frames
 
 

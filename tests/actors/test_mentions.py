@@ -73,3 +73,10 @@ def test_mentions_country_name_the_recogniser_calls_a_person_is_the_country(code
     entities = _entities(coder, "A World Bank loan to Malawi pays for fertiliser.")
     assert [(e.text, e.code, e.kind) for e in entities] == [("World Bank", "WB", "organisation"),
                                                            ("Malawi", "MWI", "state")]  # fmt: skip
+
+
+def test_mentions_undated_titled_surname_takes_the_country_its_office_holders_share(coder: Annalist) -> None:
+    undated = coder.code_article(Article(id="t", text="President Bush met the Kenyan delegation.", published=None))
+    bush = next(e for e in undated.entities if e.text == "President Bush")
+    assert (bush.country, bush.kind) == ("USA", "person")
+    assert next(e for e in _entities(coder, "Opposition groups in Zimbabwe marched.")).country == "ZWE"

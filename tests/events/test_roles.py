@@ -115,3 +115,18 @@ def test_roles_people_of_a_one_country_story_are_that_countrys(coder: Annalist) 
     assert [r.country for r in beating.recipient] == ["UGA"], "the actor's own people stay the recipient"
     protest = next(e for e in events if e.event == "PROTEST")
     assert [a.country for a in protest.actor] == ["UGA"]
+
+
+def test_roles_a_description_does_not_add_the_other_parties_it_names(coder: Annalist) -> None:
+    assert _roles(coder, "Jordan, a close U.S. ally, refused to send troops to Yemen.", "REJECT")[0] == ["JOR"]
+    assert _roles(coder, "Syria's neighbour Turkey shelled Kurdish positions.", "ASSAULT")[0] == ["TUR"]
+    assert _roles(coder, "The Turkish side of the divided island of Cyprus agreed to share data.", "AGREE")[0] == [
+        "TUR"]  # fmt: skip
+    assert _roles(coder, "Houthi fighters fired missiles at a British-owned tanker.", "ASSAULT")[1] == ["GBR"]
+
+
+def test_roles_a_demand_is_made_of_the_subject_of_what_is_demanded(coder: Annalist) -> None:
+    assert _roles(coder, "Egypt demanded that Hamas end its rocket fire on Israel.", "REQUEST")[1] == ["HAMAS"]
+    # a pronoun subject that is the speaker itself leaves the one threatened
+    assert _roles(coder, "Iran warned it would respond with force to any attack from Israel.", "THREATEN")[1] == [
+        "ISR"]  # fmt: skip

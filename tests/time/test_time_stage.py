@@ -168,3 +168,13 @@ def test_time_stage_dated_from_another_clause(code: Code, text: str, kind: str, 
     event = _only(code, text, dt.date(2019, 10, 20), kind)
     dated = (event.date.start, event.date.end, event.date.precision, event.modality.historical)
     assert dated == expected and event.date.source == "context"
+
+
+def test_time_stage_a_year_modifying_a_noun_dates_it_but_a_count_does_not(code: Code) -> None:
+    # the recogniser tags this "2015" as a number, not a date
+    text = "Damascus is deeply in debt to Moscow, whose 2015 military intervention saved the army."
+    event = _only(code, text, dt.date(2019, 10, 20), "AID")
+    assert (event.date.start, event.date.precision, event.modality.historical) == (dt.date(2015, 1, 1), "year",
+                                                                                   True)  # fmt: skip
+    count = _only(code, "Russia sent 2000 soldiers to Syria.", dt.date(2019, 10, 20), "MOBILIZE")
+    assert count.date.source == "publication", "2000 soldiers is a count, not a year"
