@@ -108,6 +108,14 @@ def objects(trigger: Token) -> Iterator[Token]:
 RECIPIENT_PREPS = frozenset(("with", "against", "to", "toward", "towards", "on", "from", "over", "into", "in"))
 
 
+# Verbs whose subject does what their object names, so a preposition the parser hangs on the verb belongs to
+# the object: "opened [investigations] against X", "imposed [sanctions] on X" (not "drew a rebuke from X").
+DOING_VERBS = frozenset(("open", "launch", "start", "begin", "conduct", "carry", "stage", "mount", "impose",
+                         "issue", "make", "hold", "announce", "order", "file", "lodge", "level", "bring", "step",
+                         "intensify", "escalate", "resume", "continue", "extend", "lift", "ease", "tighten"))  # fmt: skip
+CONDITIONS = frozenset(("if", "unless"))  # "threatened to strike unless [Israel] withdrew": the one it is put to
+
+
 def clause_subject(trigger: Token) -> Iterator[Token]:
     """The named subject of a clause the trigger governs: "demanded that [the DPRK] forsake ..."."""
     for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
@@ -116,13 +124,17 @@ def clause_subject(trigger: Token) -> Iterator[Token]:
 
 def complement(trigger: Token) -> Iterator[Token]:
     """The one acted on inside a clause the trigger governs: "threatened to break relations with [Russia]",
-    "offered to cut off electricity to [Nakhichevan]", "demanded that [the hostages] be freed", "demanded that [they] leave" (a
-    clause's named subject is `clause_subject`)."""
-    for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")):
+    "offered to cut off electricity to [Nakhichevan]", "demanded that [the hostages] be freed", "demanded that [they] leave", "threatened
+    a strike unless [Israel] withdrew" (a clause's named subject is `clause_subject`)."""
+    clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
+    for clause in clauses:
         pronoun = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PRON" and clause.dep_ == "ccomp"]
         yield from (c for c in clause.children if c.dep_ in ("nsubjpass", "dobj", "dative") or c in pronoun)
         holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
         yield from prepositional(holders, RECIPIENT_PREPS)
+    for condition in (c for verb in (trigger, *clauses) for c in verb.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in condition.children):
+            yield from (c for c in condition.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
 
 
 def agent(trigger: Token) -> Iterator[Token]:
@@ -168,7 +180,11 @@ def role_heads(source: str, trigger: Token, anchors: list[Token]) -> list[Token]
     if source in NAMED_SOURCES:
         return list(NAMED_SOURCES[source](trigger))
     if source.startswith("prep:") and ">" not in source:
-        return list(prepositional(anchors, frozenset(source[5:].split("|"))))
+        preps = frozenset(source[5:].split("|"))
+        heads = list(prepositional(anchors, preps))
+        if not heads and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in DOING_VERBS:
+            heads = list(prepositional([trigger.head], preps))  # "opened [investigations] against X"
+        return heads
     return list(follow(trigger, parse_path(source)))
 
 

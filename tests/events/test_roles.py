@@ -130,3 +130,17 @@ def test_roles_a_demand_is_made_of_the_subject_of_what_is_demanded(coder: Annali
     # a pronoun subject that is the speaker itself leaves the one threatened
     assert _roles(coder, "Iran warned it would respond with force to any attack from Israel.", "THREATEN")[1] == [
         "ISR"]  # fmt: skip
+
+
+def test_roles_a_threat_is_put_to_the_one_its_condition_names(coder: Annalist) -> None:
+    assert _roles(coder, "Iran threatened to launch a new offensive unless Baghdad accepted its terms.",
+                  "THREATEN") == (["IRN"], ["IRQ"])  # fmt: skip
+    assert _roles(coder, "Russia threatened to quit the talks if the United States deploys new missiles.",
+                  "THREATEN")[1] == ["USA"]  # fmt: skip
+
+
+def test_roles_a_preposition_on_the_verb_of_a_noun_event_belongs_to_the_event(coder: Annalist) -> None:
+    assert _roles(coder, "Judge Rivera opened fraud investigations against 28 Chilean officials.", "ACCUSE")[1] == [
+        "CHL"]  # fmt: skip
+    assert _roles(coder, "Poland demanded an admission by Moscow that its forces murdered the officers.",
+                  "REQUEST")[1] == ["RUS"]  # fmt: skip
