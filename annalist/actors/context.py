@@ -6,7 +6,8 @@ dictionary entry with dates (`from`/`to`, or CAMEO's dated codes) likewise. An a
 ("demonstrators", "gunmen") whose country the text does not give takes the country of the place its event's
 own clause names, or else, when the other side is a single country's actor, that country (PLOVER codes
 domestic actors by country). An event done to unnamed people or things in a place its clause names takes
-that place's country as its recipient; an arrest, protest, concession, threat, charge, demand, rescue or
+that place's country as its recipient; an attack with no named doer, an unidentified actor (UNK) of that
+place's country; an arrest, protest, concession, threat, charge, demand, rescue or
 release with no named target, in a sentence naming one country, that country. Each event gets its own copies of such entities;
 `doc._.entities` keeps them as the text gives them.
 """
@@ -101,6 +102,19 @@ def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
                    kind="state", source="place/event")]  # fmt: skip
 
 
+def unknown_attacker(event: Event, gazetteer: Gazetteer) -> list[Entity]:
+    """The actor of an attack the text gives no doer for ("a roadside bomb near Samarra killed a soldier"):
+    an unidentified actor (sector UNK) of the country its own clause places it in, as PLOVER codes it."""
+    location = event.location
+    if event.actor or event.event != "ASSAULT" or location is None or location.source != "clause":
+        return []
+    if not location.country or getattr(gazetteer.entries.get(location.country), "kind", None) != "state":
+        return []
+    return [Entity(text=event.trigger, start=event.trigger_start, end=event.trigger_end, sentence=event.sentence,
+                   name="unidentified attacker", code=location.country, country=location.country, sector="UNK",
+                   kind="group", source="unknown/place")]  # fmt: skip
+
+
 NOT_STATES = frozenset(("IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG", "UNK"))
 DOMESTIC = frozenset(("COERCE", "PROTEST", "CONCEDE", "THREATEN", "ACCUSE", "REQUEST", "AID", "RETREAT"))
 
@@ -136,7 +150,9 @@ class ActorContextStage:
             day = _event_day(event)
             actor = [at_date(entity, day, self.gazetteer) for entity in event.actor]
             recipient = [at_date(entity, day, self.gazetteer) for entity in event.recipient]
-            event.actor = _placed(actor, event, recipient, self.gazetteer)
+            event.actor = _placed(actor, event, recipient, self.gazetteer) or unknown_attacker(
+                event, self.gazetteer
+            )
             event.recipient = _placed(recipient, event, event.actor, self.gazetteer)
             event.recipient = event.recipient or place_recipient(event, self.gazetteer) or domestic_recipient(
                 event, countries.get(event.sentence, set()), self.gazetteer)  # fmt: skip

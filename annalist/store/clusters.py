@@ -20,6 +20,8 @@ MAX_MEMBERS = 12  # organisations of more states than this (the UN, the EU, the 
 
 
 def _party(entity: dict[str, Any]) -> str | None:
+    if entity.get("sector") == "UNK":
+        return None  # an unidentified attacker, coded to the place of the attack, is nobody in particular
     country = entity.get("country")
     return entity.get("code") if country is None or country in GENERIC_COUNTRIES else country
 
@@ -37,7 +39,8 @@ def member_states_of(entities: list[dict[str, Any]]) -> frozenset[str]:
 
 def _parties(entities: list[dict[str, Any]]) -> frozenset[str]:
     """An event side's parties for clustering: each entity's country, or its own code when it has none or
-    only a generic one (IGO, NGO, MNC); an actor of unknown country ("gunmen") names no party."""
+    only a generic one (IGO, NGO, MNC); an actor of unknown country ("gunmen") or an unidentified one names no
+    party."""
     parties = (_party(e) for e in entities)
     return frozenset(p for p in parties if p and p != "UNK")
 

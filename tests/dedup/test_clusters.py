@@ -8,7 +8,7 @@ from pathlib import Path
 from annalist.dedup import Cluster, Clusterer, Mention, cluster_id, content_words, with_article_context
 from annalist.pipeline import Annalist
 from annalist.store import Store
-from annalist.store.clusters import member_states_of
+from annalist.store.clusters import member_states_of, mention_of
 from tests.conftest import run_cli
 
 DAY = dt.date(2022, 5, 10)
@@ -155,3 +155,15 @@ def test_clusters_an_undated_report_goes_to_the_cluster_that_uses_its_words() ->
     assigned = Clusterer().add([*journalist, activist, later])
     assert assigned["m1"] == assigned["m2"] != assigned["m3"]
     assert assigned["m4"] == assigned["m1"]
+
+
+def test_clusters_an_unidentified_attacker_names_no_party() -> None:
+    """An attack with no named doer is coded to an unidentified actor of the place's country (PLOVER's UNK);
+    for clustering that actor is nobody, so the report can still join one that names the attackers."""
+    row = {"id": "e1", "article_id": "a", "event": "ASSAULT", "date": DAY, "date_end": DAY, "date_precision": "day",
+           "date_source": "text", "location_country": "SOM", "location_source": "clause", "lat": None, "lon": None,
+           "sentence_text": "A car bomb killed ten soldiers", "trigger_start": 0,
+           "actor_json": '[{"code": "SOM", "country": "SOM", "sector": "UNK"}]',
+           "recipient_json": '[{"code": "SOM", "country": "SOM", "sector": "MIL"}]'}  # fmt: skip
+    mention = mention_of(row, DAY)
+    assert (mention.actors, mention.recipients) == (frozenset(), frozenset({"SOM"}))

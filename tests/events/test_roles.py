@@ -144,3 +144,12 @@ def test_roles_a_preposition_on_the_verb_of_a_noun_event_belongs_to_the_event(co
         "CHL"]  # fmt: skip
     assert _roles(coder, "Poland demanded an admission by Moscow that its forces murdered the officers.",
                   "REQUEST")[1] == ["RUS"]  # fmt: skip
+
+
+def test_roles_an_attack_with_no_named_doer_is_by_an_unidentified_actor_of_its_place(coder: Annalist) -> None:
+    event = next(e for e in coder.code_text("A roadside bomb near Kandahar killed four soldiers on Sunday.",
+                                            published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
+    assert [(a.country, a.sector, a.source) for a in event.actor] == [("AFG", "UNK", "unknown/place")]
+    named = next(e for e in coder.code_text("Taliban fighters killed four soldiers near Kandahar on Sunday.",
+                                            published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
+    assert [a.source for a in named.actor] != ["unknown/place"], "a named doer is the actor"
