@@ -93,6 +93,20 @@ def _by_surname(
     return None
 
 
+def _sole_leader(name: str, published: dt.date | None, gazetteer: Gazetteer) -> ActorEntry | None:
+    """A bare surname first met untitled ("Putin offered to negotiate"): the one person the tables hold by that
+    surname, if they held office within a year of the publication date (any time, with no date). News names
+    only the best-known leaders so."""
+    codes = gazetteer.surnames.get(name) or gazetteer.surnames.get(strip_accents(name)) or set()
+    if len(codes) != 1:
+        return None
+    entry = gazetteer.entries[next(iter(codes))]
+    if published is None or any((p.start is None or p.start - NEARBY <= published)
+                                and (p.end is None or published <= p.end + NEARBY) for p in entry.periods):  # fmt: skip
+        return entry
+    return None
+
+
 def _entry_for_unknown(name: str, country: str | None) -> ActorEntry:
     return ActorEntry(code=person_code(name), name=name, country=country, kind="person", source="text")
 
@@ -130,10 +144,13 @@ def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: li
     people = [_mention(doc[m.start : m.end], m.entry, gazetteer, _country_in(doc[m.start : m.end], by_token),
                        published) for m in tabled]  # fmt: skip
     taken = {i for m in [*people, *(m for m in named if m.entry.kind != "state")] for i in range(m.start, m.end)}
+    met: set[str] = set()  # the surnames of the people named so far
     for found in doc.ents:
         if found.label_ != "PERSON":
             continue
         span = _full_name(found)
+        if len(span) > 1:
+            met.add(span[-1].text)
         if any(i in taken for i in range(span.start, span.end)):
             continue
         if all(i in by_token and by_token[i].entry.kind == "state" for i in range(span.start, span.end)):
@@ -141,6 +158,8 @@ def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: li
         country = _country_in(span, by_token)
         office, _, _, _ = _title(span, gazetteer)
         entry = _by_surname(span[-1].text, office, published, gazetteer) if len(span) <= 2 else None
+        if entry is None and office is None and country is None and len(span) == 1 and span.text not in met:
+            entry = _sole_leader(span.text, published, gazetteer)  # not "Hunter Biden ... Biden said"
         if entry is None and country is None and office is None:
             continue  # an untitled name of no known country is not yet an actor
         people.append(_mention(span, entry or _entry_for_unknown(span.text.strip(), country.entry.country if country

@@ -80,3 +80,13 @@ def test_mentions_undated_titled_surname_takes_the_country_its_office_holders_sh
     bush = next(e for e in undated.entities if e.text == "President Bush")
     assert (bush.country, bush.kind) == ("USA", "person")
     assert next(e for e in _entities(coder, "Opposition groups in Zimbabwe marched.")).country == "ZWE"
+
+
+def test_mentions_bare_surname_of_the_one_leader_the_tables_hold(coder: Annalist) -> None:
+    found = {e.text: e for e in _entities(coder, "Putin met the Turkish delegation in Sochi.")}
+    assert (found["Putin"].country, found["Putin"].kind) == ("RUS", "person")
+    # not when the story has already named someone else of that surname
+    text = "Hunter Biden met lawyers in Delaware. Biden said he would fight the charges."
+    assert all(e.country != "USA" or e.kind != "person" for e in _entities(coder, text))
+    # the European Union under its older name
+    assert next(e for e in _entities(coder, "The European Community sent aid to Poland.")).code == "EU"
