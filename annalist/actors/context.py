@@ -73,7 +73,7 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
 
 
 TARGETED = frozenset(("ASSAULT", "COERCE", "PROTEST", "AID", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE",
-                      "RETREAT"))  # fmt: skip
+                      "RETREAT", "CONCEDE"))  # fmt: skip
 
 
 def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from annalist.pipeline import Annalist
 
 
@@ -153,3 +155,21 @@ def test_roles_an_attack_with_no_named_doer_is_by_an_unidentified_actor_of_its_p
     named = next(e for e in coder.code_text("Taliban fighters killed four soldiers near Kandahar on Sunday.",
                                             published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
     assert [a.source for a in named.actor] != ["unknown/place"], "a named doer is the actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("Benin was still refusing admittance to Ghanaians.", "REJECT", ["GHA"]),
+        ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", ["IRQ"]),
+        ("Israel agreed to US mediation in the talks.", "AGREE", ["USA"]),
+        ("Serbia lifted a night curfew in Montenegro.", "CONCEDE", ["MNE"]),
+        ("Thousands of Iraqi Kurds sought refuge in Germany.", "REQUEST", ["DEU"]),
+        # an inquiry into wrongs done by someone accuses the doer
+        ("Serbia launched an investigation into alleged crimes committed by Croat forces.", "ACCUSE", ["HRV"]),
+        ("Kenya opened an inquiry into abuses by Ugandan soldiers.", "ACCUSE", ["UGA"]),
+    ],
+)
+def test_roles_the_one_a_pattern_reaches_through_its_object(coder: Annalist, text: str, event: str,
+                                                             recipient: list[str]) -> None:  # fmt: skip
+    assert [r for r in _roles(coder, text, event)[1] if r != "UNK"] == recipient
