@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from annalist.events.classifier import EventClassifier, shipped_classifier
 from annalist.events.codebook import Codebook, Pattern, load_codebook
@@ -36,6 +36,25 @@ INTENT_TYPES = {
     "AID": "AGREE",
     "RETREAT": "CONCEDE",
 }  # a promised withdrawal or release is a concession (the manual)
+# A harm announced for the future on a condition ("will impose sanctions unless Iran ...") is a threat: the
+# coercive warning is the event, and its content gives THREATEN's mode (and the CAMEO 13x code).
+CONDITIONAL_THREATS = {
+    "SANCTION": ("restrict", "1312"),
+    "COERCE": ("restrict", "131"),
+    "PROTEST": ("restrict", "133"),
+    "ASSAULT": ("violence", "138"),
+    "MOBILIZE": ("violence", "138"),
+}
+CONDITIONS = frozenset(("if", "unless"))
+
+
+def _conditional(trigger: Token) -> bool:
+    """Whether the event's verb (or the verb it is planned by: "plans to close X unless ...") has an if- or
+    unless-clause."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+               for v in verbs for c in v.children)  # fmt: skip
 
 
 def event_id(article_id: str, trigger_start: int, event: str) -> str:
@@ -95,6 +114,11 @@ class EventStage:
             becomes = INTENT_TYPES[kind]
             notes.append(f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes it as {becomes}")
             kind, mode, cameo = becomes, None, "030" if becomes == "AGREE" else "080"
+        elif kind in CONDITIONAL_THREATS and modality.future and not modality.negated and _conditional(trigger):
+            notes.append(f"{kind} announced on a condition: PLOVER codes it as THREATEN")
+            mode, cameo = ("arrest", "137") if (kind, mode) == ("COERCE", "arrest") else CONDITIONAL_THREATS[kind]
+            kind = "THREATEN"
+            modality.hypothetical = False  # the threat itself was made
         explanation = "; ".join(
             [
                 f"pattern {pattern.id} ({pattern.source}) matched '{trigger.text}'"

@@ -50,6 +50,14 @@ def test_events_negated_and_future_are_flagged(code: Code) -> None:
     assert future.modality.future and not future.modality.negated
 
 
+def test_events_a_harm_announced_on_a_condition_is_a_threat(code: Code) -> None:
+    threat = _one(code("Kenya will close its border with Somalia unless the attacks stop."), "THREATEN")
+    assert (threat.mode, threat.cameo, [r.country for r in threat.recipient]) == ("restrict", "131", ["SOM"])
+    assert "on a condition" in threat.explanation and not threat.modality.hypothetical
+    plain = _one(code("Kenya will close its border with Somalia next week."), "COERCE")
+    assert plain.modality.future, "without a condition it stays the announced act, flagged future"
+
+
 def test_events_reported_speech_names_the_speaker(code: Code) -> None:
     event = _one(code("Brazil's foreign ministry said Bolivia had expelled two Brazilian diplomats."), "SANCTION")
     assert event.modality.reported and event.modality.speaker == "BRA GOV"
