@@ -61,10 +61,13 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
     location = event.location
     where = location.country if location is not None and location.source == "clause" else None
     other = {e.country for e in others if e.country}
+    own = {e.country for e in entities if e.country}
     placed = []
     for entity in entities:
         if entity.country is None and entity.source.startswith("sector"):
-            if where:
+            if len(own) == 1:  # "[their] troops", with "their" resolved: the same side's country
+                entity = in_country(entity, next(iter(own)), "own side", gazetteer)
+            elif where:
                 entity = in_country(entity, where, "event place", gazetteer)
             elif len(other) == 1:
                 entity = in_country(entity, next(iter(other)), "domestic", gazetteer)

@@ -173,3 +173,14 @@ def test_roles_an_attack_with_no_named_doer_is_by_an_unidentified_actor_of_its_p
 def test_roles_the_one_a_pattern_reaches_through_its_object(coder: Annalist, text: str, event: str,
                                                              recipient: list[str]) -> None:  # fmt: skip
     assert [r for r in _roles(coder, text, event)[1] if r != "UNK"] == recipient
+
+
+def test_roles_they_and_their_after_a_speech_verb_are_its_plural_subject(coder: Annalist) -> None:
+    assert _roles(coder, "Bosnian Serbs said on Tuesday their forces had completed their withdrawal from Gorazde.",
+                  "RETREAT")[0] == ["BIH"]  # fmt: skip
+    actor, recipient = _roles(coder, "Kenyan officials said their troops had shelled Somali positions.", "ASSAULT")
+    assert set(actor) == {"KEN"} and recipient == ["SOM"], "their troops are the speakers' country's"
+    # a singular speaker is not "they"
+    event = next(e for e in coder.code_text("The Kenyan president said they had shelled Somali positions.",
+                                            published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
+    assert [a.country for a in event.actor if a.text == "they"] == []
