@@ -81,6 +81,8 @@ def subject(trigger: Token) -> Iterator[Token]:
     trigger the subject of the verb it is the object of ("[Israel] began training")."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "compound":
         trigger = trigger.head  # "a [training] programme": the programme's role is the training's
+    while trigger.pos_ == "NOUN" and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "launched artillery, mortar and rocket [fire]": the first conjunct's role
     if trigger.pos_ in ("VERB", "AUX"):
         yield from _verb_subject(trigger)
     elif trigger.dep_ in ("dobj", "attr", "nsubj") and trigger.head.pos_ in ("VERB", "AUX"):

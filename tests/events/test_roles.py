@@ -152,6 +152,10 @@ def test_roles_an_attack_with_no_named_doer_is_by_an_unidentified_actor_of_its_p
     event = next(e for e in coder.code_text("A roadside bomb near Kandahar killed four soldiers on Sunday.",
                                             published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
     assert [(a.country, a.sector, a.source) for a in event.actor] == [("AFG", "UNK", "unknown/place")]
+    # nor when the subject names someone the actor stage could not code
+    uncoded = next(e for e in coder.code_text("Tajik-led units launched rocket fire on a camp near Kandahar.",
+                                              published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
+    assert [a.source for a in uncoded.actor] != ["unknown/place"]
     named = next(e for e in coder.code_text("Taliban fighters killed four soldiers near Kandahar on Sunday.",
                                             published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
     assert [a.source for a in named.actor] != ["unknown/place"], "a named doer is the actor"
@@ -168,6 +172,9 @@ def test_roles_an_attack_with_no_named_doer_is_by_an_unidentified_actor_of_its_p
         # an inquiry into wrongs done by someone accuses the doer
         ("Serbia launched an investigation into alleged crimes committed by Croat forces.", "ACCUSE", ["HRV"]),
         ("Kenya opened an inquiry into abuses by Ugandan soldiers.", "ACCUSE", ["UGA"]),
+        ("Egyptian police opened fire to disperse demonstrators on Monday night.", "ASSAULT", ["EGY"]),
+        # a former name of the state
+        ("Thai troops shelled Kampuchean guerrilla camps near the border.", "ASSAULT", ["KHM"]),
     ],
 )
 def test_roles_the_one_a_pattern_reaches_through_its_object(coder: Annalist, text: str, event: str,
@@ -184,3 +191,8 @@ def test_roles_they_and_their_after_a_speech_verb_are_its_plural_subject(coder: 
     event = next(e for e in coder.code_text("The Kenyan president said they had shelled Somali positions.",
                                             published=dt.date(2021, 6, 1)) if e.event == "ASSAULT")  # fmt: skip
     assert [a.country for a in event.actor if a.text == "they"] == []
+
+
+def test_roles_a_noun_event_listed_after_others_shares_their_doer(coder: Annalist) -> None:
+    text = "Kenyan forces launched artillery, mortar, and rocket fire against Shabaab camps near the border."
+    assert "KEN" in _roles(coder, text, "ASSAULT")[0]
