@@ -90,6 +90,8 @@ def test_sample_shared_article_interactions_actors_dates_flags_places(coder: Ann
     assert (recall.mode, recall.date.start) == ("withdraw", dt.date(2014, 1, 1))
     thaw = _one(events, "SUPPORT", "ECU", "USA", "thawing")
     assert "ISR" in {r.country for r in thaw.recipient} and thaw.date.start == dt.date(2019, 9, 17)
+    critics = _one(events, "ACCUSE", "ECU", "VEN", "joined")  # "joined in regional attacks on ... Venezuela"
+    assert critics.mode == "disapprove"
     loan = _one(events, "AID", "IMF", None, "loan")
     assert not loan.modality.historical
     handover = _one(events, "COOPERATE", "LENIN_MORENO", "GBR", "hand")

@@ -20,11 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from annalist.actors.gazetteer import Gazetteer, load_gazetteer
 from annalist.model import Entity, Event
-from annalist.nlp.syntax import token_at
 
 
 def _event_day(event: Event) -> dt.date | None:
@@ -106,32 +105,16 @@ def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
                    kind="state", source="place/event")]  # fmt: skip
 
 
-def _named_doer(trigger: Token | None) -> bool:
-    """Whether the subject of the event's verb (or of the verb a noun trigger is the object of) names someone
-    the actor stage could not code ("[Vietnamese]-led forces launched rocket fire"); "a roadside bomb near
-    Samarra" names no one."""
-    if trigger is None:
-        return True
-    while trigger.dep_ == "conj" and trigger.head.pos_ == trigger.pos_:
-        trigger = trigger.head  # "launched artillery, mortar and rocket [fire]"
-    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        stack = [subject]
-        while stack:
-            token = stack.pop()
-            if token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
-                return True
-            stack.extend(c for c in token.children if c.dep_ not in ("prep", "relcl", "acl", "appos"))
-    return False
-
-
-def unknown_attacker(event: Event, trigger: Token | None, gazetteer: Gazetteer) -> list[Entity]:
+def unknown_attacker(event: Event, named: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
     """The actor of an attack the text gives no doer for ("a roadside bomb near Samarra killed a soldier"):
-    an unidentified actor (sector UNK) of the country its own clause places it in, as PLOVER codes it."""
+    an unidentified actor (sector UNK) of the country its own clause places it in, as PLOVER codes it. Not when
+    the sentence names anyone besides the victims: the doer is then more likely named but missed by the parse
+    ("an offensive against Gaza that killed ...")."""
     location = event.location
     if event.actor or event.event != "ASSAULT" or location is None or location.source != "clause":
         return []
-    if _named_doer(trigger):
+    victims = {entity.start for entity in event.recipient}
+    if any(entity.start not in victims for entity in named):
         return []
     if not location.country or getattr(gazetteer.entries.get(location.country), "kind", None) != "state":
         return []
@@ -168,16 +151,17 @@ class ActorContextStage:
 
     def __call__(self, doc: Doc) -> Doc:
         countries: dict[int, set[str]] = {}
+        named: dict[int, list[Entity]] = {}
         for entity in doc._.entities or []:
+            named.setdefault(entity.sentence, []).append(entity)
             if entity.country and entity.country not in NOT_STATES:  # ECOWAS's "IGO" is no second country
                 countries.setdefault(entity.sentence, set()).add(entity.country)
         for event in doc._.events or []:
             day = _event_day(event)
             actor = [at_date(entity, day, self.gazetteer) for entity in event.actor]
             recipient = [at_date(entity, day, self.gazetteer) for entity in event.recipient]
-            trigger = token_at(doc, event.trigger_start, event.trigger_end)
             event.actor = _placed(actor, event, recipient, self.gazetteer) or unknown_attacker(
-                event, trigger, self.gazetteer)  # fmt: skip
+                event, named.get(event.sentence, []), self.gazetteer)  # fmt: skip
             event.recipient = _placed(recipient, event, event.actor, self.gazetteer)
             event.recipient = event.recipient or place_recipient(event, self.gazetteer) or domestic_recipient(
                 event, countries.get(event.sentence, set()), self.gazetteer)  # fmt: skip

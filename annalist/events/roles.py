@@ -29,6 +29,7 @@ DOCUMENTS = frozenset(("statement", "report", "letter", "communique", "communiqu
 # Occasions the subject takes part in itself: "X praised Y during a [visit] to Z", "X said on a [trip] to Z".
 OWN_OCCASIONS = frozenset(("visit", "trip", "tour", "stopover", "talks", "meeting", "summit", "call", "stay"))
 OCCASION_PREPS = frozenset(("during", "on", "at"))
+TAKING_PART = frozenset(("join", "participate", "engage", "take", "lead"))  # "joined in", "took part in"
 
 
 def follow(token: Token, path: tuple[Step, ...]) -> Iterator[Token]:
@@ -90,6 +91,8 @@ def subject(trigger: Token) -> Iterator[Token]:
     elif trigger.lemma_.lower() in OWN_OCCASIONS and trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPS \
             and trigger.head.head.pos_ in ("VERB", "AUX"):  # fmt: skip
         yield from _verb_subject(trigger.head.head)  # "praised Moldova's reforms during a [visit] to Chisinau"
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.lemma_.lower() in TAKING_PART:
+        yield from _verb_subject(trigger.head.head)  # "Jordan joined in air [strikes] on ..."
 
 
 def possessor(trigger: Token) -> Iterator[Token]:
