@@ -91,7 +91,9 @@ def subject(trigger: Token) -> Iterator[Token]:
     elif trigger.lemma_.lower() in OWN_OCCASIONS and trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPS \
             and trigger.head.head.pos_ in ("VERB", "AUX"):  # fmt: skip
         yield from _verb_subject(trigger.head.head)  # "praised Moldova's reforms during a [visit] to Chisinau"
-    elif trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.lemma_.lower() in TAKING_PART:
+    elif (
+        trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.lemma_.lower() in TAKING_PART
+    ):
         yield from _verb_subject(trigger.head.head)  # "Jordan joined in air [strikes] on ..."
 
 

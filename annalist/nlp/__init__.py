@@ -102,8 +102,8 @@ CLAUSE_HEADS = frozenset(("ROOT", "ccomp", "conj", "advcl", "relcl"))
     "annalist_verbs_v1", requires=["token.dep", "token.pos"], assigns=["token.pos", "token.tag", "token.dep"]
 )
 def repair_verbs(doc: Doc) -> Doc:
-    """A word the tagger took for a noun but the parser made a clause's head with an object after it is a
-    verb: headlines drop the words that tell ("Security forces [storm] protest camp", "Junta [bombs] village").
+    """Parse repairs. A word the tagger took for a noun but the parser made a clause's head with an object
+    after it is a verb: headlines drop the words that tell ("Security forces [storm] protest camp", "Junta [bombs] village").
     Its subject is the noun before it, which the parser may have made its compound."""
     for token in doc:
         if token.pos_ != "NOUN" or token.dep_ not in CLAUSE_HEADS:
@@ -118,7 +118,24 @@ def repair_verbs(doc: Doc) -> Doc:
         if subject is not None:
             token.tag_ = "VBZ" if token.tag_ == "NNS" else "VBP"
             token.pos_ = "VERB"
+    _repair_up_to(doc)
     return doc
+
+
+def _repair_up_to(doc: Doc) -> None:
+    """ "kidnapped [up to] 16 advisers": the parser takes "up" for the verb's particle and "to" for a
+    preposition, leaving the verb without its object; the counted noun is the object, "up to" its number's."""
+    for up in doc[:-1]:
+        to, verb = doc[up.i + 1], up.head
+        if up.lower_ != "up" or up.dep_ != "prt" or to.lower_ != "to" or to.dep_ != "prep" or verb.pos_ != "VERB":
+            continue
+        counted = [c for c in to.children if c.dep_ == "pobj" and any(n.dep_ == "nummod" for n in c.children)]
+        if not counted or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        number = next(n for n in counted[0].children if n.dep_ == "nummod")
+        counted[0].head, counted[0].dep_ = verb, "dobj"
+        for word in (up, to):
+            word.head, word.dep_ = number, "quantmod"
 
 
 @Language.component("annalist_sentences_v1", requires=["token.is_sent_start"], assigns=["doc._.sentences"])

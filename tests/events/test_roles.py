@@ -198,3 +198,10 @@ def test_roles_they_and_their_after_a_speech_verb_are_its_plural_subject(coder: 
 def test_roles_a_noun_event_listed_after_others_shares_their_doer(coder: Annalist) -> None:
     text = "Kenyan forces launched artillery, mortar, and rocket fire against Shabaab camps near the border."
     assert "KEN" in _roles(coder, text, "ASSAULT")[0]
+
+
+def test_roles_up_to_a_number_is_the_verbs_object_not_a_particle(coder: Annalist) -> None:
+    event = next(e for e in coder.code_text("Belarusian police arrested up to 200 protesters in Minsk.",
+                                            published=dt.date(2021, 6, 1)) if e.event == "COERCE")  # fmt: skip
+    assert [r.country for r in event.recipient] == ["BLR"] and event.size.arrested == 200
+    assert _roles(coder, "Afghan rebels kidnapped up to 16 Russian engineers.", "ASSAULT") == (["AFG"], ["RUS"])
