@@ -175,6 +175,8 @@ def test_roles_an_attack_with_no_named_doer_is_by_an_unidentified_actor_of_its_p
         ("Serbia launched an investigation into alleged crimes committed by Croat forces.", "ACCUSE", ["HRV"]),
         ("Kenya opened an inquiry into abuses by Ugandan soldiers.", "ACCUSE", ["UGA"]),
         ("Egyptian police opened fire to disperse demonstrators on Monday night.", "ASSAULT", ["EGY"]),
+        ("Kenya denounced as a grave crime Uganda's crackdown on the opposition.", "ACCUSE", ["UGA"]),
+        ("Peru requested an urgent session of the Organization of American States.", "REQUEST", ["OAS"]),
         # a former name of the state
         ("Thai troops shelled Kampuchean guerrilla camps near the border.", "ASSAULT", ["KHM"]),
     ],
