@@ -105,11 +105,20 @@ def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
                    kind="state", source="place/event")]  # fmt: skip
 
 
+SPEECH = frozenset(("say", "tell", "report", "announce", "state", "claim", "add", "confirm"))
+
+
+def _speaker(doc: Doc, entity: Entity) -> bool:
+    """Whether an entity only reports ("..., the military said")."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH
+
+
 def unknown_attacker(event: Event, named: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
     """The actor of an attack the text gives no doer for ("a roadside bomb near Samarra killed a soldier"):
     an unidentified actor (sector UNK) of the country its own clause places it in, as PLOVER codes it. Not when
-    the sentence names anyone besides the victims: the doer is then more likely named but missed by the parse
-    ("an offensive against Gaza that killed ...")."""
+    the sentence names anyone besides the victims and those who report it: the doer is then more likely named
+    but missed by the parse ("an offensive against Gaza that killed ...")."""
     location = event.location
     if event.actor or event.event != "ASSAULT" or location is None or location.source != "clause":
         return []
@@ -153,7 +162,8 @@ class ActorContextStage:
         countries: dict[int, set[str]] = {}
         named: dict[int, list[Entity]] = {}
         for entity in doc._.entities or []:
-            named.setdefault(entity.sentence, []).append(entity)
+            if not _speaker(doc, entity):
+                named.setdefault(entity.sentence, []).append(entity)
             if entity.country and entity.country not in NOT_STATES:  # ECOWAS's "IGO" is no second country
                 countries.setdefault(entity.sentence, set()).add(entity.country)
         for event in doc._.events or []:

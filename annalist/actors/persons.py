@@ -73,11 +73,11 @@ def _office_fits(title: str | None, office: str | None) -> bool:
 def _by_surname(
     name: str, title: str | None, published: dt.date | None, gazetteer: Gazetteer
 ) -> ActorEntry | None:
-    """The one table entry a titled surname can mean around the publication date, if exactly one fits. With
-    no publication date, any term fits; if the fitting entries all share a country ("President Bush"), the
-    name is that country's, though which of them it is stays unknown."""
-    if title is None:
-        return None
+    """The one table entry a surname can mean around the publication date: one who held the title's office
+    (any office, for a bare surname first met untitled: "Putin offered to negotiate"; news names only the
+    best-known leaders so) within a year of it. With no publication date, any term fits; if the fitting
+    entries all share a country ("President Bush"), the name is that country's, though which of them it is
+    stays unknown."""
     codes = gazetteer.surnames.get(name) or gazetteer.surnames.get(strip_accents(name)) or set()
     fits = []
     for code in sorted(codes):
@@ -90,20 +90,6 @@ def _by_surname(
     countries = {entry.country for entry in fits}
     if published is None and len(countries) == 1 and None not in countries:
         return _entry_for_unknown(name, countries.pop())
-    return None
-
-
-def _sole_leader(name: str, published: dt.date | None, gazetteer: Gazetteer) -> ActorEntry | None:
-    """A bare surname first met untitled ("Putin offered to negotiate"): the one person the tables hold by that
-    surname, if they held office within a year of the publication date (any time, with no date). News names
-    only the best-known leaders so."""
-    codes = gazetteer.surnames.get(name) or gazetteer.surnames.get(strip_accents(name)) or set()
-    if len(codes) != 1:
-        return None
-    entry = gazetteer.entries[next(iter(codes))]
-    if published is None or any((p.start is None or p.start - NEARBY <= published)
-                                and (p.end is None or published <= p.end + NEARBY) for p in entry.periods):  # fmt: skip
-        return entry
     return None
 
 
@@ -157,9 +143,9 @@ def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: li
             continue  # the recogniser took a country's name for a person's ("a loan to Malawi")
         country = _country_in(span, by_token)
         office, _, _, _ = _title(span, gazetteer)
-        entry = _by_surname(span[-1].text, office, published, gazetteer) if len(span) <= 2 else None
+        entry = _by_surname(span[-1].text, office, published, gazetteer) if len(span) <= 2 and office else None
         if entry is None and office is None and country is None and len(span) == 1 and span.text not in met:
-            entry = _sole_leader(span.text, published, gazetteer)  # not "Hunter Biden ... Biden said"
+            entry = _by_surname(span.text, None, published, gazetteer)  # not "Hunter Biden ... Biden said"
         if entry is None and country is None and office is None:
             continue  # an untitled name of no known country is not yet an actor
         people.append(_mention(span, entry or _entry_for_unknown(span.text.strip(), country.entry.country if country

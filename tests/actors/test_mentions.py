@@ -88,5 +88,9 @@ def test_mentions_bare_surname_of_the_one_leader_the_tables_hold(coder: Annalist
     # not when the story has already named someone else of that surname
     text = "Hunter Biden met lawyers in Delaware. Biden said he would fight the charges."
     assert all(e.country != "USA" or e.kind != "person" for e in _entities(coder, text))
+    undated = coder.code_article(
+        Article(id="t", text="The Bush administration met Kenyan envoys.", published=None)
+    )
+    assert next(e for e in undated.entities if e.text == "Bush").country == "USA", "all the Bushes were American"
     # the European Union under its older name
     assert next(e for e in _entities(coder, "The European Community sent aid to Poland.")).code == "EU"
