@@ -60,8 +60,8 @@ def in_country(entity: Entity, country: str, how: str, gazetteer: Gazetteer) -> 
 def _placed(entities: list[Entity], event: Event, others: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
     location = event.location
     where = location.country if location is not None and location.source == "clause" else None
-    other = {e.country for e in others if e.country}
-    own = {e.country for e in entities if e.country}
+    other = {e.country for e in others if e.country and e.country not in NOT_STATES}  # the UN's rebels are no one's
+    own = {e.country for e in entities if e.country and e.country not in NOT_STATES}
     placed = []
     for entity in entities:
         if entity.country is None and entity.source.startswith("sector"):

@@ -50,8 +50,11 @@ def _verb_subject(verb: Token, seen: int = 0) -> Iterator[Token]:
         return  # "Assange is in prison and could be extradited": the subject a passive shares is its patient
     found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     for subject in found:
+        inner = [c for c in subject.children if c.dep_ == "nsubj"] if subject.pos_ == "VERB" else []
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             yield verb.head  # "Correa, who cut ties": the one the clause is about
+        elif inner:
+            yield from inner  # "The Red Cross [operating] in Iraq said": the parser's subject is the participle
         else:
             yield subject
     if not found and seen < 4:

@@ -208,3 +208,13 @@ def test_roles_up_to_a_number_is_the_verbs_object_not_a_particle(coder: Annalist
                                             published=dt.date(2021, 6, 1)) if e.event == "COERCE")  # fmt: skip
     assert [r.country for r in event.recipient] == ["BLR"] and event.size.arrested == 200
     assert _roles(coder, "Afghan rebels kidnapped up to 16 Russian engineers.", "ASSAULT") == (["AFG"], ["RUS"])
+
+
+def test_roles_a_participle_the_parser_made_the_subject_hands_it_back(coder: Annalist) -> None:
+    actor, recipient = _roles(coder, "The Red Cross operating in Syria said government forces must let convoys "
+                                     "through.", "REQUEST")  # fmt: skip
+    assert actor == ["REDCROSS"]
+    # an organisation on the other side is no country for an unnamed group
+    event = next(e for e in coder.code_text("The UN mission operating in Mali said rebels must leave the town.",
+                                            published=dt.date(2021, 6, 1)) if e.event == "REQUEST")  # fmt: skip
+    assert all(r.country != "UNO" for r in event.recipient)
