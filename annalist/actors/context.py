@@ -128,7 +128,7 @@ def unknown_attacker(event: Event, named: list[Entity], gazetteer: Gazetteer) ->
     if not location.country or getattr(gazetteer.entries.get(location.country), "kind", None) != "state":
         return []
     return [Entity(text=event.trigger, start=event.trigger_start, end=event.trigger_end, sentence=event.sentence,
-                   name="unidentified attacker", code=location.country, country=location.country, sector="UNK",
+                   name="unidentified attacker", code="UNK", country=location.country, sector="UNK",
                    kind="group", source="unknown/place")]  # fmt: skip
 
 

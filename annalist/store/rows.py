@@ -66,7 +66,8 @@ def entity_rows(coded: CodedArticle) -> list[dict[str, Any]]:
 def _role(prefix: str, entities: list[Entity]) -> dict[str, Any]:
     return {
         f"{prefix}_codes": [e.code for e in entities],
-        f"{prefix}_countries": [e.country for e in entities if e.country],
+        # an unidentified actor is coded to the place's country (PLOVER) but is not that country in relations
+        f"{prefix}_countries": [e.country for e in entities if e.country and e.sector != "UNK"],
         f"{prefix}_sectors": [e.sector for e in entities if e.sector],
         f"{prefix}_labels": [e.label for e in entities],
         f"{prefix}_json": json.dumps([entity_record(e) for e in entities], ensure_ascii=False),

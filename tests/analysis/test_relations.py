@@ -32,13 +32,15 @@ DECADE = [
 ]
 SECOND_REPORT = (2019, "On Monday Ecuador signed a defence agreement with Israel, the ministry said.")
 NEGATED = (2016, "Ecuador did not recall its ambassador from Israel on Monday, officials said.")
+# an attack with no named doer is coded to an unidentified actor of Ecuador (PLOVER), not to Ecuador
+UNIDENTIFIED = (2016, "A roadside bomb near Guayaquil killed two Israeli tourists on Monday.")
 
 
 @pytest.fixture(scope="module")
 def decade_db(coder: Annalist, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("relations") / "decade.duckdb"
     coded = []
-    for n, (year, text) in enumerate([*DECADE, SECOND_REPORT, NEGATED]):
+    for n, (year, text) in enumerate([*DECADE, SECOND_REPORT, NEGATED, UNIDENTIFIED]):
         article = build_article({"text": text, "published": f"{year}-06-09", "url": f"https://x.org/{n}"},
                                 where=f"a{n}", key=None, settings=Settings(), published=None)  # fmt: skip
         assert isinstance(article, Article)
@@ -71,6 +73,8 @@ def test_relations_count_each_event_once_and_leave_out_what_did_not_happen(decad
     }
     assert events["2019"] == 1 and mentions["2019"] == 2  # two reports of one signing
     assert events["2016"] == mentions["2016"] == 1  # the recall that did not happen is not counted
+    [bombing] = [e for e in store.events() if e["event"] == "ASSAULT"]  # nor the bombing by no one known
+    assert json.loads(bombing["actor_json"])[0]["country"] == "ECU" and bombing["actor_countries"] == []
 
 
 def test_relations_find_the_turn_and_the_events_around_it(decade_db: Path) -> None:
