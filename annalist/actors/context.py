@@ -57,10 +57,19 @@ def in_country(entity: Entity, country: str, how: str, gazetteer: Gazetteer) -> 
                                source=f"{entity.source}+{how}")  # fmt: skip
 
 
+# Events most often done at home, whose unnamed side shares the named side's country ("police arrested Kenyan
+# activists"); not diplomacy ("lawmakers voted to expel Russia's ambassador" are not Russia's).
+HOME_AFFAIRS = frozenset(("COERCE", "PROTEST", "CONCEDE", "ASSAULT"))
+# ... and people who are a state's own whatever the event: "the government accused Darfur rebels"
+HOME_SECTORS = frozenset(("REB", "OPP", "CVL", "LAB", "EDU", "JRN", "CRM", "REF", "COP"))
+
+
 def _placed(entities: list[Entity], event: Event, others: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
     location = event.location
     where = location.country if location is not None and location.source == "clause" else None
-    other = {e.country for e in others if e.country and e.country not in NOT_STATES}  # the UN's rebels are no one's
+    other = {
+        e.country for e in others if e.country and e.country not in NOT_STATES
+    }  # the UN's rebels are no one's
     own = {e.country for e in entities if e.country and e.country not in NOT_STATES}
     placed = []
     for entity in entities:
@@ -69,7 +78,7 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
                 entity = in_country(entity, next(iter(own)), "own side", gazetteer)
             elif where:
                 entity = in_country(entity, where, "event place", gazetteer)
-            elif len(other) == 1:
+            elif len(other) == 1 and (event.event in HOME_AFFAIRS or entity.sector in HOME_SECTORS):
                 entity = in_country(entity, next(iter(other)), "domestic", gazetteer)
         placed.append(entity)
     return placed

@@ -94,6 +94,16 @@ def place_of(token: Token, by_token: dict[int, Mention], places: PlaceIndex,
     return None
 
 
+def _same_sector_before(token: Token, sector: str, named: list[Mention]) -> str | None:
+    """ "Moldova's parliament met ... [Lawmakers] voted": the country of the one state actor of the same sector
+    named in this sentence or the one before, if there is exactly one."""
+    sent_of = token.doc._.sent_of
+    here = sent_of[token.i]
+    countries = {m.entry.country for m in named if m.sector == sector and m.entry.kind == "state" and m.end <= token.i
+                 and here - sent_of[m.start] <= 1 and m.entry.country}  # fmt: skip
+    return countries.pop() if len(countries) == 1 else None
+
+
 def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: set[int], places: PlaceIndex,
                  dominant: str | None) -> Iterator[tuple[Mention, Mention | None]]:  # fmt: skip
     """Sector-noun actors, each with the state mention its place phrase absorbs (if any)."""
@@ -112,6 +122,8 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
             how = "place"
             for other in coordinated:  # "troops from India and France": France's troops too
                 other.sector = other.sector or sector
+        elif (earlier := _same_sector_before(token, sector, named)) is not None:
+            country, how = earlier, "coref"
         elif dominant and ((sector in DEFINITE_SECTORS and _definite(token)) or sector in PEOPLE_SECTORS):
             country, how = dominant, "article"
         state = gazetteer.entries.get(country or "")

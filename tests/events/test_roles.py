@@ -218,3 +218,9 @@ def test_roles_a_participle_the_parser_made_the_subject_hands_it_back(coder: Ann
     event = next(e for e in coder.code_text("The UN mission operating in Mali said rebels must leave the town.",
                                             published=dt.date(2021, 6, 1)) if e.event == "REQUEST")  # fmt: skip
     assert all(r.country != "UNO" for r in event.recipient)
+
+
+def test_roles_an_unnamed_side_is_the_other_sides_country_only_at_home(coder: Annalist) -> None:
+    text = "Georgia's parliament met on Friday. Lawmakers voted to expel Russia's ambassador."
+    assert _roles(coder, text, "SANCTION") == (["GEO"], ["RUS"]), "lawmakers are the parliament just named"
+    assert _roles(coder, "Kenya's government accused rebels of violating the ceasefire.", "ACCUSE")[1] == ["KEN"]
