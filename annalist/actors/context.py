@@ -61,7 +61,7 @@ def in_country(entity: Entity, country: str, how: str, gazetteer: Gazetteer) -> 
 # activists"); not diplomacy ("lawmakers voted to expel Russia's ambassador" are not Russia's).
 HOME_AFFAIRS = frozenset(("COERCE", "PROTEST", "CONCEDE", "ASSAULT"))
 # ... and people who are a state's own whatever the event: "the government accused Darfur rebels"
-HOME_SECTORS = frozenset(("REB", "OPP", "CVL", "LAB", "EDU", "JRN", "CRM", "REF", "COP"))
+HOME_SECTORS = frozenset(("REB", "OPP", "CVL", "LAB", "EDU", "JRN"))
 
 
 def _placed(entities: list[Entity], event: Event, others: list[Entity], gazetteer: Gazetteer) -> list[Entity]:

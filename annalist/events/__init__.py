@@ -21,7 +21,7 @@ from annalist.events.matcher import Candidate, drop_embedded, match_patterns
 from annalist.events.modality import find_modality
 from annalist.events.plover import PloverTables, load_plover_tables
 from annalist.events.sizes import find_size
-from annalist.model import Entity, Event
+from annalist.model import Entity, Event, Modality
 from annalist.nlp.syntax import entity_index
 
 __all__ = ["Codebook", "EventStage", "Pattern", "event_id", "load_codebook", "load_plover_tables"]
@@ -46,6 +46,47 @@ CONDITIONAL_THREATS = {
     "MOBILIZE": ("violence", "138"),
 }
 CONDITIONS = frozenset(("if", "unless"))
+
+
+# Cooperation announced as not going to happen ("will not accept refugees", "would not free the detainees")
+# is a refusal: REJECT, with the mode of what is refused and the CAMEO 12x code; the refusal itself happened.
+REFUSALS = {
+    "AID": ("assist", "121"),
+    "COOPERATE": ("assist", "121"),
+    "SUPPORT": ("assist", "121"),
+    "MOBILIZE": ("assist", "121"),
+    "AGREE": (None, "120"),
+    "CONSULT": ("meet", "125"),
+    "CONCEDE": ("yield", "124"),
+    "RETREAT": ("yield", "124"),
+}
+
+
+def _recoded(pattern: Pattern, produced_by: str, trigger: Token, modality: Modality,
+             notes: list[str]) -> tuple[str, str | None, str | None]:  # fmt: skip
+    """The event's type, mode and CAMEO code once its modality is known: announced cooperation is AGREE (a
+    promised withdrawal CONCEDE), a harm announced on a condition THREATEN, cooperation announced as not going
+    to happen REJECT. Says what it changed in `notes`; may clear the flags the new type makes moot."""
+    kind, mode, cameo = pattern.event, pattern.mode, pattern.cameo
+    if not modality.future or modality.hypothetical and kind not in CONDITIONAL_THREATS:
+        return kind, mode, cameo
+    if kind in INTENT_TYPES and not modality.negated:
+        becomes = INTENT_TYPES[kind]
+        notes.append(f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes it as {becomes}")
+        return becomes, None, "030" if becomes == "AGREE" else "080"
+    if kind in CONDITIONAL_THREATS and not modality.negated and _conditional(trigger):
+        notes.append(f"{kind} announced on a condition: PLOVER codes it as THREATEN")
+        modality.hypothetical = False  # the threat itself was made
+        return (
+            ("THREATEN", "arrest", "137")
+            if (kind, mode) == ("COERCE", "arrest")
+            else ("THREATEN", *CONDITIONAL_THREATS[kind])
+        )
+    if modality.negated and (kind in REFUSALS or (kind == "REJECT" and produced_by.startswith("model:"))):
+        notes.append(f"{kind} announced as not going to happen: PLOVER codes the refusal as REJECT")
+        modality.negated = False  # the refusal itself was made
+        return ("REJECT", *REFUSALS[kind]) if kind in REFUSALS else (kind, mode, cameo)
+    return kind, mode, cameo
 
 
 def _conditional(trigger: Token) -> bool:
@@ -109,16 +150,7 @@ class EventStage:
         sentence = doc._.sentences[doc._.sent_of[trigger.i]]
         modality, notes = find_modality(trigger, entities)
         confidence = candidate.confidence * (1.0 if candidate.actor else 0.8)
-        kind, mode, cameo = pattern.event, pattern.mode, pattern.cameo
-        if kind in INTENT_TYPES and modality.future and not (modality.negated or modality.hypothetical):
-            becomes = INTENT_TYPES[kind]
-            notes.append(f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes it as {becomes}")
-            kind, mode, cameo = becomes, None, "030" if becomes == "AGREE" else "080"
-        elif kind in CONDITIONAL_THREATS and modality.future and not modality.negated and _conditional(trigger):
-            notes.append(f"{kind} announced on a condition: PLOVER codes it as THREATEN")
-            mode, cameo = ("arrest", "137") if (kind, mode) == ("COERCE", "arrest") else CONDITIONAL_THREATS[kind]
-            kind = "THREATEN"
-            modality.hypothetical = False  # the threat itself was made
+        kind, mode, cameo = _recoded(pattern, candidate.produced_by, trigger, modality, notes)
         explanation = "; ".join(
             [
                 f"pattern {pattern.id} ({pattern.source}) matched '{trigger.text}'"

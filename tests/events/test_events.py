@@ -58,6 +58,15 @@ def test_events_a_harm_announced_on_a_condition_is_a_threat(code: Code) -> None:
     assert plain.modality.future, "without a condition it stays the announced act, flagged future"
 
 
+def test_events_cooperation_announced_as_not_going_to_happen_is_a_refusal(code: Code) -> None:
+    refusal = _one(code("Jordan says it will not accept any more refugees from Syria."), "REJECT")
+    assert (refusal.mode, refusal.cameo, refusal.modality.negated) == ("assist", "121", False)
+    assert "not going to happen" in refusal.explanation
+    past = _one(code("Chile did not recall its ambassador from Peru."), "SANCTION")
+    assert past.modality.negated, "what did not happen is no refusal"
+    assert _one(code("Kenya will not reject the plan."), "REJECT").modality.negated, "nor is not refusing"
+
+
 def test_events_reported_speech_names_the_speaker(code: Code) -> None:
     event = _one(code("Brazil's foreign ministry said Bolivia had expelled two Brazilian diplomats."), "SANCTION")
     assert event.modality.reported and event.modality.speaker == "BRA GOV"
