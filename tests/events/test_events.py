@@ -59,7 +59,7 @@ def test_events_a_harm_announced_on_a_condition_is_a_threat(code: Code) -> None:
 
 
 def test_events_cooperation_announced_as_not_going_to_happen_is_a_refusal(code: Code) -> None:
-    refusal = _one(code("Jordan says it will not accept any more refugees from Syria."), "REJECT")
+    refusal = _one(code("Poland says it will not admit any more migrants from Belarus."), "REJECT")
     assert (refusal.mode, refusal.cameo, refusal.modality.negated) == ("assist", "121", False)
     assert "not going to happen" in refusal.explanation
     past = _one(code("Chile did not recall its ambassador from Peru."), "SANCTION")

@@ -172,7 +172,7 @@ def test_time_stage_dated_from_another_clause(code: Code, text: str, kind: str, 
 
 def test_time_stage_a_year_modifying_a_noun_dates_it_but_a_count_does_not(code: Code) -> None:
     # the recogniser tags this "2015" as a number, not a date
-    text = "Damascus is deeply in debt to Moscow, whose 2015 military intervention saved the army."
+    text = "Damascus still owes Moscow, whose 2015 military intervention rescued the army."
     event = _only(code, text, dt.date(2019, 10, 20), "AID")
     assert (event.date.start, event.date.precision, event.modality.historical) == (dt.date(2015, 1, 1), "year",
                                                                                    True)  # fmt: skip
