@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from annalist.actors.coref import SPEECH
 from annalist.actors.gazetteer import Gazetteer, load_gazetteer
 from annalist.model import Entity, Event
 
@@ -67,9 +68,8 @@ HOME_SECTORS = frozenset(("REB", "OPP", "CVL", "LAB", "EDU", "JRN"))
 def _placed(entities: list[Entity], event: Event, others: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
     location = event.location
     where = location.country if location is not None and location.source == "clause" else None
-    other = {
-        e.country for e in others if e.country and e.country not in NOT_STATES
-    }  # the UN's rebels are no one's
+    # organisations are no one's country: the UN's "rebels" are not the UN's
+    other = {e.country for e in others if e.country and e.country not in NOT_STATES}
     own = {e.country for e in entities if e.country and e.country not in NOT_STATES}
     placed = []
     for entity in entities:
@@ -112,9 +112,6 @@ def place_recipient(event: Event, gazetteer: Gazetteer) -> list[Entity]:
     return [Entity(text=text, start=start, end=end, sentence=event.sentence,
                    name=state.name if state else location.country, code=location.country, country=location.country,
                    kind="state", source="place/event")]  # fmt: skip
-
-
-SPEECH = frozenset(("say", "tell", "report", "announce", "state", "claim", "add", "confirm"))
 
 
 def _speaker(doc: Doc, entity: Entity) -> bool:

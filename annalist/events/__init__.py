@@ -20,6 +20,7 @@ from annalist.events.combine import classify, model_candidates, weigh
 from annalist.events.matcher import Candidate, drop_embedded, match_patterns
 from annalist.events.modality import find_modality
 from annalist.events.plover import PloverTables, load_plover_tables
+from annalist.events.roles import CONDITIONS
 from annalist.events.sizes import find_size
 from annalist.model import Entity, Event, Modality
 from annalist.nlp.syntax import entity_index
@@ -45,8 +46,6 @@ CONDITIONAL_THREATS = {
     "ASSAULT": ("violence", "138"),
     "MOBILIZE": ("violence", "138"),
 }
-CONDITIONS = frozenset(("if", "unless"))
-
 
 # Cooperation announced as not going to happen ("will not accept refugees", "would not free the detainees")
 # is a refusal: REJECT, with the mode of what is refused and the CAMEO 12x code; the refusal itself happened.
@@ -68,7 +67,7 @@ def _recoded(pattern: Pattern, produced_by: str, trigger: Token, modality: Modal
     promised withdrawal CONCEDE), a harm announced on a condition THREATEN, cooperation announced as not going
     to happen REJECT. Says what it changed in `notes`; may clear the flags the new type makes moot."""
     kind, mode, cameo = pattern.event, pattern.mode, pattern.cameo
-    if not modality.future or modality.hypothetical and kind not in CONDITIONAL_THREATS:
+    if not modality.future or (modality.hypothetical and kind not in CONDITIONAL_THREATS):
         return kind, mode, cameo
     if kind in INTENT_TYPES and not modality.negated:
         becomes = INTENT_TYPES[kind]

@@ -134,8 +134,9 @@ def clause_subject(trigger: Token) -> Iterator[Token]:
 
 def complement(trigger: Token) -> Iterator[Token]:
     """The one acted on inside a clause the trigger governs: "threatened to break relations with [Russia]",
-    "offered to cut off electricity to [Nakhichevan]", "demanded that [the hostages] be freed", "demanded that [they] leave", "threatened
-    a strike unless [Israel] withdrew" (a clause's named subject is `clause_subject`)."""
+    "offered to cut off electricity to [Nakhichevan]", "demanded that [the hostages] be freed", "demanded
+    that [they] leave", "threatened a strike unless [Israel] withdrew" (a clause's named subject is
+    `clause_subject`)."""
     clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
     for clause in clauses:
         pronoun = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PRON" and clause.dep_ == "ccomp"]
