@@ -7,8 +7,8 @@ dictionary entry with dates (`from`/`to`, or CAMEO's dated codes) likewise. An a
 own clause names, or else, when the other side is a single country's actor, that country (PLOVER codes
 domestic actors by country). An event done to unnamed people or things in a place its clause names takes
 that place's country as its recipient; an attack with no named doer, an unidentified actor (UNK) of that
-place's country; an arrest, protest, concession, threat, charge, demand, rescue or
-release with no named target, in a sentence naming one country, that country. Each event gets its own copies of such entities;
+place's country; an arrest, protest, concession, threat, charge, demand, rescue or release with no named
+target, in a sentence naming one country, that country. Each event gets its own copies of such entities;
 `doc._.entities` keeps them as the text gives them.
 """
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from annalist.actors.gazetteer import ActorEntry, Gazetteer
+from annalist.actors.gazetteer import ActorEntry, Gazetteer, Period
 from annalist.actors.mentions import FORMER, Mention
 from annalist.actors.people import person_code, strip_accents, surname
 
@@ -82,8 +82,7 @@ def _by_surname(
     fits = []
     for code in sorted(codes):
         entry = gazetteer.entries[code]
-        if any(_office_fits(title, p.office) and (published is None or (p.start is None or p.start - NEARBY <= published)
-               and (p.end is None or published <= p.end + NEARBY)) for p in entry.periods):  # fmt: skip
+        if any(_office_fits(title, p.office) and _in_office_near(p, published) for p in entry.periods):
             fits.append(entry)
     if len(fits) == 1:
         return fits[0]
@@ -91,6 +90,12 @@ def _by_surname(
     if published is None and len(countries) == 1 and None not in countries:
         return _entry_for_unknown(name, countries.pop())
     return None
+
+
+def _in_office_near(period: Period, day: dt.date | None) -> bool:
+    """Whether a term ran within a year of a day (any term, with no day)."""
+    return day is None or ((period.start is None or period.start - NEARBY <= day)
+                           and (period.end is None or day <= period.end + NEARBY))  # fmt: skip
 
 
 def _entry_for_unknown(name: str, country: str | None) -> ActorEntry:

@@ -1,9 +1,10 @@
 """Actors named by their sector alone ("police in Kaduna", "demonstrators", "the army") and people named by a
 demonym who live elsewhere ("ethnic Albanians in southern Serbia" are coded to Serbia, as PLOVER does).
 
-The country comes from the phrase's own place ("in Kaduna"), else, for "the army", "the government" and
-the like, and for people ("protesters", "students", "workers"), from the article's dominant country; otherwise it stays unknown here and the actor-context stage
-may take it from the event's place.
+The country comes from the phrase's own place ("in Kaduna"), else from a state actor of the same sector just
+named ("Moldova's parliament ... lawmakers"), else, for "the army", "the government" and the like, and for
+people ("protesters", "students", "workers"), from the article's dominant country; otherwise it stays unknown
+here and the actor-context stage may take it from the event's place.
 """
 
 from __future__ import annotations

@@ -121,8 +121,9 @@ RECIPIENT_PREPS = frozenset(("with", "against", "to", "toward", "towards", "on",
 # Verbs whose subject does what their object names, so a preposition the parser hangs on the verb belongs to
 # the object: "opened [investigations] against X", "imposed [sanctions] on X" (not "drew a rebuke from X").
 DOING_VERBS = frozenset(("open", "launch", "start", "begin", "conduct", "carry", "stage", "mount", "impose",
-                         "issue", "make", "hold", "announce", "order", "file", "lodge", "level", "bring", "step",
-                         "intensify", "escalate", "resume", "continue", "extend", "lift", "ease", "tighten"))  # fmt: skip
+                         "issue", "make", "hold", "announce", "order", "file", "lodge", "level", "bring",
+                         "step", "intensify", "escalate", "resume", "continue", "extend", "lift", "ease",
+                         "tighten"))  # fmt: skip
 CONDITIONS = frozenset(("if", "unless"))  # "threatened to strike unless [Israel] withdrew": the one it is put to
 
 
@@ -224,7 +225,8 @@ def phrase_tokens(head: Token, top: bool = True) -> Iterator[Token]:
 
 # A description by relation names another party: "Pakistan, a key U.S. [ally]", "Syria's [neighbour] Turkey".
 RELATION_NOUNS = frozenset(("ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary",
-                            "friend", "backer", "patron", "client", "proxy", "nemesis", "arch-rival", "archrival"))  # fmt: skip
+                            "friend", "backer", "patron", "client", "proxy", "nemesis", "arch-rival",
+                            "archrival"))  # fmt: skip
 # "the Israeli-[occupied] Golan", "Serb-[held] towns", "Iranian-[backed] militias": another party's hold
 OTHER_PARTY_PARTICIPLES = frozenset(("occupy", "occupied", "hold", "held", "control", "controlled", "annex",
                                      "annexed", "besiege", "besieged", "back", "backed", "fund", "funded", "sponsor",

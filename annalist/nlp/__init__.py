@@ -103,8 +103,9 @@ CLAUSE_HEADS = frozenset(("ROOT", "ccomp", "conj", "advcl", "relcl"))
 )
 def repair_verbs(doc: Doc) -> Doc:
     """Parse repairs. A word the tagger took for a noun but the parser made a clause's head with an object
-    after it is a verb: headlines drop the words that tell ("Security forces [storm] protest camp", "Junta [bombs] village").
-    Its subject is the noun before it, which the parser may have made its compound."""
+    after it is a verb: headlines drop the words that tell ("Security forces [storm] protest camp", "Junta
+    [bombs] village"). Its subject is the noun before it, which the parser may have made its compound. And
+    "up to" before a counted noun is the number's (see `_repair_up_to`)."""
     for token in doc:
         if token.pos_ != "NOUN" or token.dep_ not in CLAUSE_HEADS:
             continue

@@ -2,8 +2,9 @@
 time frame its paragraph set; office terms ("during Correa's period in office") name the person's term.
 
 Reads `doc._.events`, the Doc's DATE entities, `doc._.entities` and `doc._.article.published`; sets each
-event's `date` and its `historical` flag. Only the expressions found are parsed (never the whole text), relative ones only against
-a known publication date, and an event with neither a date in the text nor a publication date stays undated.
+event's `date` and its `historical` flag. Only the expressions found are parsed (never the whole text),
+relative ones only against a known publication date, and an event with neither a date in the text nor a
+publication date stays undated.
 """
 
 from __future__ import annotations

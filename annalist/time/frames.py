@@ -1,7 +1,6 @@
 """Time expressions in a Doc: the DATE entities, bare years the entity recogniser missed ("in 2010", "the 2015
-intervention"), and
-office terms ("during Correa's period in office", "under the previous government of Rafael Correa"), each as
-a span with the date range it names."""
+intervention"), and office terms ("during Correa's period in office", "under the previous government of
+Rafael Correa"), each as a span with the date range it names."""
 
 from __future__ import annotations
 
@@ -83,26 +82,19 @@ def _a_count(ent: Span) -> bool:
     return len(ent) == 1 and token.like_num and token.dep_ == "nummod" and token.head.tag_ == "NNS"
 
 
-def _years_as_modifiers(doc: Doc, published: dt.date | None, covered: set[int]) -> list[Frame]:
+def _a_year(ent: Span, latest: int) -> bool:
     """A year the recogniser took for a number, modifying a singular noun: "whose [2015] intervention", "the
     [2011] uprising" (a count would need a plural: "2000 soldiers")."""
-    frames = []
+    token = ent.root
+    year = ent.label_ == "CARDINAL" and len(ent) == 1 and bool(_YEAR_SHAPE.match(token.text))
+    return year and 1900 <= int(token.text) <= latest and token.dep_ in ("nummod", "compound") \
+        and token.head.tag_ == "NN"  # fmt: skip
+
+
+def _years_as_modifiers(doc: Doc, published: dt.date | None, covered: set[int]) -> list[Frame]:
     latest = published.year if published is not None else 2100
-    for ent in doc.ents:
-        token = ent.root
-        if (
-            ent.label_ != "CARDINAL"
-            or len(ent) != 1
-            or ent.start_char in covered
-            or not _YEAR_SHAPE.match(token.text)
-        ):
-            continue
-        noun_year = (
-            token.dep_ in ("nummod", "compound") and token.head.tag_ == "NN" and 1900 <= int(token.text) <= latest
-        )
-        if noun_year and (date := resolve_expression(token.text, published)) is not None:
-            frames.append(Frame(ent, date))
-    return frames
+    found = (ent for ent in doc.ents if ent.start_char not in covered and _a_year(ent, latest))
+    return [Frame(ent, date) for ent in found if (date := resolve_expression(ent.text, published)) is not None]
 
 
 def _term_of(entity: Entity) -> EventDate | None:
