@@ -52,7 +52,9 @@ def at_date(entity: Entity, day: dt.date | None, gazetteer: Gazetteer) -> Entity
 
 
 def in_country(entity: Entity, country: str, how: str, gazetteer: Gazetteer) -> Entity:
-    """A sector-only actor placed in a country."""
+    """A sector-only actor placed in a country; a person keeps their own name and code."""
+    if entity.kind == "person":
+        return dataclasses.replace(entity, country=country, source=f"{entity.source}+{how}")
     state = gazetteer.entries.get(country)
     return dataclasses.replace(entity, country=country, code=country, name=state.name if state else country,
                                source=f"{entity.source}+{how}")  # fmt: skip
@@ -62,7 +64,7 @@ def in_country(entity: Entity, country: str, how: str, gazetteer: Gazetteer) -> 
 # activists"); not diplomacy ("lawmakers voted to expel Russia's ambassador" are not Russia's).
 HOME_AFFAIRS = frozenset(("COERCE", "PROTEST", "CONCEDE", "ASSAULT"))
 # ... and people who are a state's own whatever the event: "the government accused Darfur rebels"
-HOME_SECTORS = frozenset(("REB", "OPP", "CVL", "LAB", "EDU", "JRN"))
+HOME_SECTORS = frozenset(("REB", "OPP", "CVL", "LAB", "EDU", "JRN", "JUD", "COP"))
 
 
 def _placed(entities: list[Entity], event: Event, others: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
@@ -73,13 +75,23 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
     own = {e.country for e in entities if e.country and e.country not in NOT_STATES}
     placed = []
     for entity in entities:
+        home = event.event in HOME_AFFAIRS or entity.sector in HOME_SECTORS
         if entity.country is None and entity.source.startswith("sector"):
             if len(own) == 1:  # "[their] troops", with "their" resolved: the same side's country
                 entity = in_country(entity, next(iter(own)), "own side", gazetteer)
             elif where:
                 entity = in_country(entity, where, "event place", gazetteer)
-            elif len(other) == 1 and (event.event in HOME_AFFAIRS or entity.sector in HOME_SECTORS):
+            elif len(other) == 1 and home:
                 entity = in_country(entity, next(iter(other)), "domestic", gazetteer)
+        elif (
+            entity.country is None
+            and entity.kind == "person"
+            and entity.sector
+            and home
+            and (where or len(other) == 1)
+        ):
+            # a titled stranger at home: "Judge Ana Ruiz opened inquiries into Peruvian officials"
+            entity = in_country(entity, where or next(iter(other)), "home", gazetteer)
         placed.append(entity)
     return placed
 
@@ -120,16 +132,23 @@ def _speaker(doc: Doc, entity: Entity) -> bool:
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH
 
 
+def _names_place(entity: Entity, country: str | None) -> bool:
+    """Whether an entity only names the event's own country or a town of it ("in western Baghdad", "outside
+    the Malian town of Gao"), not people of it ("Malian troops")."""
+    form = entity.source.rsplit("/", 1)[-1]
+    return entity.country == country and (form == "capital" or (form in ("name", "demonym") and not entity.sector))
+
+
 def unknown_attacker(event: Event, named: list[Entity], gazetteer: Gazetteer) -> list[Entity]:
     """The actor of an attack the text gives no doer for ("a roadside bomb near Samarra killed a soldier"):
     an unidentified actor (sector UNK) of the country its own clause places it in, as PLOVER codes it. Not when
-    the sentence names anyone besides the victims and those who report it: the doer is then more likely named
+    the sentence names anyone besides the victims, those who report it and the place: the doer is then more likely named
     but missed by the parse ("an offensive against Gaza that killed ...")."""
     location = event.location
     if event.actor or event.event != "ASSAULT" or location is None or location.source != "clause":
         return []
     victims = {entity.start for entity in event.recipient}
-    if any(entity.start not in victims for entity in named):
+    if any(entity.start not in victims and not _names_place(entity, location.country) for entity in named):
         return []
     if not location.country or getattr(gazetteer.entries.get(location.country), "kind", None) != "state":
         return []

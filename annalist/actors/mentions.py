@@ -20,6 +20,8 @@ from annalist.places.gazetteer import PlaceIndex
 BLOCK = "\0block"
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 FORMER = ("former", "ex", "ex-", "late", "then")
+STANCES = frozenset(("anti", "pro"))
+HYPHENS = frozenset(("-", "–"))
 
 
 @dataclass(slots=True)
@@ -118,12 +120,18 @@ def _shared_noun(span: Span) -> Token | None:
     return None
 
 
+def _stance(doc: Doc, start: int) -> bool:
+    """Whether a name is a stance taken toward it ("an anti-Syria journalist", "pro-Russian separatists"),
+    which says nothing of whose the people are."""
+    return start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCES
+
+
 def named_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer) -> Iterator[Mention]:
     """Gazetteer names with the sector of the noun they modify ("Israeli [officials]"); names coordinated
     before one noun are one mention each, with the noun's sector ("Congolese and Rwandan ministers")."""
     for span in filter_spans(matcher(doc)):
         code, form = matcher.keys[span.label]
-        if code == BLOCK:
+        if code == BLOCK or _stance(doc, span.start):
             continue
         entry = gazetteer.entries[code]
         sector = entry.sector or ("GOV" if form in ("capital", "seat") else None)

@@ -1,5 +1,6 @@
 """Actors named by their sector alone ("police in Kaduna", "demonstrators", "the army") and people named by a
-demonym who live elsewhere ("ethnic Albanians in southern Serbia" are coded to Serbia, as PLOVER does).
+demonym who live elsewhere ("ethnic Albanians in southern Serbia" are coded to Serbia, as PLOVER does, and
+"ethnic Albanians" with no such place to where the event happens).
 
 The country comes from the phrase's own place ("in Kaduna"), else from a state actor of the same sector just
 named ("Moldova's parliament ... lawmakers"), else, for "the army", "the government" and the like, and for
@@ -134,7 +135,8 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
 
 
 def relocate(doc: Doc, mentions: list[Mention], places: PlaceIndex) -> None:
-    """People named by a plural demonym are coded to the country the text places them in."""
+    """People named by a plural demonym are coded to the country the text places them in; "ethnic" ones the
+    text does not place are left for the event's place to code."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     context = {m.entry.country for m in mentions if m.entry.country}
     for mention in mentions:
@@ -143,7 +145,12 @@ def relocate(doc: Doc, mentions: list[Mention], places: PlaceIndex) -> None:
             continue  # "Albanians in Serbia" live there; "Rwandan ministers in Angola" only visit
         mention.sector = mention.sector or "CVL"
         located = place_of(head, by_token, places, context)
-        if located is not None and located[0] != mention.entry.country:
+        if located is None and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+            # "ethnic Albanians" are no one's state until the event places them
+            mention.entry = ActorEntry(code="UNK", name=f"ethnic {head.text}", country=None, kind="group",
+                                       source="sector")  # fmt: skip
+            mention.form = "ethnic"
+        elif located is not None and located[0] != mention.entry.country:
             country = located[0]
             state = next((m.entry for m in mentions if m.entry.code == country), None)
             mention.entry = state or ActorEntry(code=country, name=country, country=country, kind="state",

@@ -248,6 +248,13 @@ def _named_cause(
     return [], None
 
 
+def _own_people(recipient: Entity, actor: Entity) -> bool:
+    """Whether a recipient of the actor's own code is other people of its country, not the actor again."""
+    return recipient.start != actor.start and (
+        recipient.source.startswith("sector") or recipient.sector != actor.sector
+    )
+
+
 def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entities: dict[int, Entity],
                  codebook: Codebook) -> Candidate | None:  # fmt: skip
     """The candidate a pattern makes at a trigger, or None when neither role holds a political actor."""
@@ -258,9 +265,8 @@ def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entitie
         actor, actor_source = _named_cause(trigger, entities, codebook)
     recipient, recipient_source = _fill_role(pattern.recipient, trigger, anchors, entities)
     # the same party on both sides is one mention read twice, unless it is people of the actor's own country
-    # ("Iranian security forces beat protesters": IRN -> IRN)
-    recipient = [r for r in recipient if all(r.code != a.code or (r.start != a.start and r.source.startswith("sector"))
-                                             for a in actor)]  # fmt: skip
+    # ("Iranian security forces beat protesters": IRN -> IRN; "Serbia is investigating Serbian militias")
+    recipient = [r for r in recipient if all(r.code != a.code or _own_people(r, a) for a in actor)]
     if not actor and not recipient:
         return None  # no political actor: no event
     return Candidate(pattern, trigger, anchors, actor, recipient, _contexts(pattern, anchors, codebook),

@@ -30,6 +30,7 @@ DOCUMENTS = frozenset(("statement", "report", "letter", "communique", "communiqu
 OWN_OCCASIONS = frozenset(("visit", "trip", "tour", "stopover", "talks", "meeting", "summit", "call", "stay"))
 OCCASION_PREPS = frozenset(("during", "on", "at"))
 TAKING_PART = frozenset(("join", "participate", "engage", "take", "lead"))  # "joined in", "took part in"
+BUSY_WITH = frozenset(("engage", "involve", "embroil", "implicate"))  # passive in form: "[X] were engaged in"
 
 
 def follow(token: Token, path: tuple[Step, ...]) -> Iterator[Token]:
@@ -46,6 +47,9 @@ def follow(token: Token, path: tuple[Step, ...]) -> Iterator[Token]:
 
 
 def _verb_subject(verb: Token, seen: int = 0) -> Iterator[Token]:
+    if verb.lemma_.lower() in BUSY_WITH and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        yield from (child for child in verb.children if child.dep_ == "nsubjpass")  # "[forces] were engaged in"
+        return
     if verb.dep_ != "relcl" and any(child.dep_ == "auxpass" for child in verb.children):
         return  # "Assange is in prison and could be extradited": the subject a passive shares is its patient
     found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]

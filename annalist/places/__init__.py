@@ -89,8 +89,9 @@ class PlaceStage:
     def _names(self, token: Token, entities: dict[int, Entity]) -> list[tuple[str, Entity | None, bool]]:
         """The names a phrase may give its place by, each with whether it is a possessor: the entity
         recogniser's span ("East Jerusalem"), an actor entity naming a country or capital, the proper-noun
-        compound ("Cabo Delgado" of "Cabo Delgado province"), a possessor ("Beirut's southern suburbs"), or what
-        "of" names ("the port of Kismayo"). A group or organisation is not a place ("Hamas sites")."""
+        compound ("Cabo Delgado" of "Cabo Delgado province"), a possessor ("Beirut's southern suburbs"), what "of"
+        names ("the port of Kismayo") or an apposition ("the capital Islamabad"). A group or organisation is not
+        a place ("Hamas sites")."""
         names: list[tuple[str, Entity | None, bool]] = []
         if _party(token, entities):
             return names
@@ -124,6 +125,8 @@ class PlaceStage:
                 names.append((child.text, entities.get(child.i), True))
             if child.dep_ == "prep" and child.lower_ == "of" and (token.pos_ == "NOUN" or institution):
                 names += [n for pobj in child.children if pobj.dep_ == "pobj" for n in self._names(pobj, entities)]
+            if child.dep_ == "appos" and token.pos_ == "NOUN":  # "the capital Islamabad"
+                names += self._names(child, entities)
         return names
 
     def _at(self, token: Token, entities: dict[int, Entity], context: set[str],

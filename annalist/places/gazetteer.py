@@ -19,6 +19,7 @@ FEATURES = ("site", "city", "admin1", "region", "country")
 TEAM_FEATURES = ("site", "admin1", "region")  # the team's file adds these; GeoNames gives cities and countries
 TEAM_KEYS = frozenset(("name", "aliases", "country", "feature", "lat", "lon", "admin1"))
 TEAM_PLACES = data_path("places", "data", "places.yaml")
+OWN_NAME_ODDS = 10  # how much bigger a city known by another name must be to win a name
 PLOVER_CODES = {"XKX": "KOS"}  # GeoNames' Kosovo code, and PLOVER's
 
 
@@ -74,7 +75,20 @@ class PlaceIndex:
         places = self.lookup(name)
         in_context = [p for p in places if p.country in context]
         candidates = in_context or places
-        return candidates[0] if candidates else None
+        if not candidates:
+            return None
+        # a city called so outranks a far bigger one the name is only an old or other name of, within tenfold:
+        # "Islamabad" is Pakistan's capital, not an old name of Chattogram
+        own = [p for p in candidates if p.feature == "city" and fold(p.name) == fold(name)]
+        top = candidates[0]
+        if (
+            own
+            and top.feature == "city"
+            and own[0] is not top
+            and own[0].population * OWN_NAME_ODDS >= top.population
+        ):
+            return own[0]
+        return top
 
 
 def _latin(name: str) -> bool:

@@ -223,3 +223,47 @@ def test_roles_an_unnamed_side_is_the_other_sides_country_only_at_home(coder: An
     text = "Georgia's parliament met on Friday. Lawmakers voted to expel Russia's ambassador."
     assert _roles(coder, text, "SANCTION") == (["GEO"], ["RUS"]), "lawmakers are the parliament just named"
     assert _roles(coder, "Kenya's government accused rebels of violating the ceasefire.", "ACCUSE")[1] == ["KEN"]
+
+
+def test_roles_an_unidentified_attacker_even_when_the_place_is_named_by_its_people(coder: Annalist) -> None:
+    # "the Malian town of Gao" only places the blast; it names no doer
+    text = "Two French soldiers were killed by a roadside bomb outside the Malian town of Gao."
+    killed = next(e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.trigger == "killed")
+    assert [(a.country, a.sector) for a in killed.actor] == [("MLI", "UNK")]
+    # people of that country are a possible doer, so none is invented
+    text = "Malian soldiers were at the scene when two French soldiers were killed near Gao."
+    killed = next(e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.trigger == "killed")
+    assert [a.source for a in killed.actor] != ["unknown/place"]
+
+
+def test_roles_a_stance_toward_a_country_is_not_belonging_to_it(coder: Annalist) -> None:
+    actor, _ = _roles(coder, "Pro-Russian separatists shelled the town of Avdiivka on Monday.", "ASSAULT")
+    assert actor == ["UKR"], "separatists fighting in Ukraine, whatever their stance"
+    _, recipient = _roles(coder, "An anti-Iran cleric was shot dead in western Baghdad.", "ASSAULT")
+    assert recipient == ["IRQ"]
+
+
+def test_roles_ethnic_kin_are_coded_where_the_event_places_them(coder: Annalist) -> None:
+    assert _roles(coder, "Croatian police beat two ethnic Hungarians during a raid in eastern Croatia.",
+                  "ASSAULT") == (["HRV"], ["HRV"])  # fmt: skip
+    actor, _ = _roles(coder, "About 300 ethnic Uzbeks rallied on Sunday in southern Kyrgyzstan.", "PROTEST")
+    assert actor == ["KGZ"]
+
+
+def test_roles_a_titled_stranger_acting_at_home_is_of_that_country(coder: Annalist) -> None:
+    text = "Judge Ana Ruiz opened corruption investigations against 12 Peruvian government officials."
+    event = next(e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.event == "ACCUSE")
+    assert [(a.text, a.country, a.kind) for a in event.actor] == [("Judge Ana Ruiz", "PER", "person")]
+    visit = next(e for e in coder.code_text("President Omar Kabir visited Paris on Monday.",
+                                            published=dt.date(2021, 6, 1)) if e.event == "CONSULT")  # fmt: skip
+    assert visit.actor[0].country is None, "a visit abroad says nothing of the visitor's country"
+
+
+def test_roles_a_state_acting_on_its_own_people_keeps_both_sides(coder: Annalist) -> None:
+    text = "Serbia is investigating alleged war crimes by Serbian paramilitaries, a Serbian official said."
+    assert _roles(coder, text, "ACCUSE") == (["SRB"], ["SRB"])
+
+
+def test_roles_engaged_in_is_done_by_its_grammatical_subject(coder: Annalist) -> None:
+    actor, _ = _roles(coder, "Burmese troops were engaged in ethnic cleansing against the Rohingya.", "ASSAULT")
+    assert actor == ["MMR"]

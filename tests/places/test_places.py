@@ -78,6 +78,17 @@ def test_places_ambiguous_name_resolved_by_the_countries_in_the_article(code: Ca
     assert libya.location is not None and libya.location.country == "LBY"
 
 
+def test_places_a_city_known_by_its_own_name_beats_a_bigger_one_it_once_named() -> None:
+    # GeoNames lists "Islamabad" among Chattogram's old names; Chattogram is six times bigger, and still not it
+    assert load_places().best("Islamabad").country == "PAK"  # type: ignore[union-attr]
+    assert load_places().best("Pekin").name == "Beijing"  # type: ignore[union-attr]  # far bigger: the old name wins
+
+
+def test_places_the_capital_named_in_apposition(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("Farmers blocked roads in the capital Islamabad on Monday."), "PROTEST")
+    assert event.location is not None and (event.location.name, event.location.country) == ("Islamabad", "PAK")
+
+
 def test_places_a_country_location_has_no_point(code: Callable[..., list[Event]]) -> None:
     event = _one(code("Chile sent two hundred soldiers to Haiti on Friday."), "MOBILIZE")
     assert event.location is not None and event.location.country == "HTI"
