@@ -145,6 +145,18 @@ def named_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer) -> Iter
                       noun=shared.i if shared is not None else None)  # fmt: skip
 
 
+def _namesake_towns(doc: Doc, named: list[Mention], places: PlaceIndex) -> list[Mention]:
+    """Capitals that are a namesake town of a country the article names instead of the capital's own: the
+    Tripoli of a story about Lebanon is a Lebanese port, not Libya's government."""
+    context = {m.entry.country for m in named if m.entry.country and m.form != "capital"}
+    towns = []
+    for mention in (m for m in named if m.form == "capital" and m.entry.country not in context):
+        place = places.best(doc[mention.start : mention.end].text, context)
+        if place is not None and place.country in context:
+            towns.append(mention)
+    return towns
+
+
 def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer, places: PlaceIndex) -> list[Mention]:
     """Every actor mention in the Doc, in text order, without overlaps: names, people, actors named by their
     sector, and references to them.
@@ -160,6 +172,7 @@ def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer, places: 
     people = find_people(doc, gazetteer, named, [m for m in found if m.entry.kind == "person"])
     # a country named inside a person's title ("Ecuador's Minister ... Jarrin") belongs to the person
     absorbed = {id(m) for m in named for p in people if p.start <= m.start and m.end <= p.end}
+    absorbed |= {id(m) for m in _namesake_towns(doc, named, places)}
     mentions = [m for m in named if id(m) not in absorbed] + people
     relocate(doc, mentions, places)
     dominant = dominant_country(doc, mentions, places)

@@ -188,10 +188,10 @@ class PlaceStage:
                 if objects and child.dep_ == "dobj" and (location := self._at(child, entities, context, False)):
                     yield location, inside  # "reopened the Rafah crossing", "visited Kyiv"
                 if (
-                    child.dep_ not in ("prep", "dative") or child.lower_ not in LOCATIVE_PREPS
+                    child.dep_ not in ("prep", "dative", "advmod") or child.lower_ not in LOCATIVE_PREPS
                 ):  # "sent troops to Haiti"
                     continue
-                for pobj in (grand for grand in child.children if grand.dep_ == "pobj"):
+                for pobj in _objects(child):
                     if location := self._at(pobj, entities, context):
                         yield location, inside
 
@@ -221,6 +221,15 @@ class PlaceStage:
             return None
         return self.resolve(article.dateline.place, context, "dateline") or Location(
             text=article.dateline.place, source="dateline")  # fmt: skip
+
+
+def _objects(prep: Token) -> Iterator[Token]:
+    """The objects of a preposition, through a second "of" ("outside of Basra", "out of Kabul")."""
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
 
 
 def _near(one: Location, other: Location, km: float) -> bool:

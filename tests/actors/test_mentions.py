@@ -28,6 +28,15 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
         ("Police in Kaduna arrested six men.", "Police in Kaduna", "NGA", "COP"),
         ("Ethnic Albanians in southern Serbia marched.", "Albanians", "SRB", "CVL"),
         ("The U.S. and Canada signed the pact.", "U.S.", "USA", None),
+        ("Egyptian officers left the talks.", "Egyptian officers", "EGY", "MIL"),
+        (
+            "Militias in Tripoli clashed as shells hit the north Lebanese port.",
+            "Militias in Tripoli",
+            "LBN",
+            "REB",
+        ),
+        ("Gunmen stormed a hotel in Tripoli.", "Tripoli", "LBY", "GOV"),
+        ("Pro-Russian separatists shelled the town.", "separatists", None, "REB"),
     ],
 )
 def test_mentions_country_and_sector(coder: Annalist, text: str, mention: str, country: str,

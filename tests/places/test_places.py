@@ -89,6 +89,11 @@ def test_places_the_capital_named_in_apposition(code: Callable[..., list[Event]]
     assert event.location is not None and (event.location.name, event.location.country) == ("Islamabad", "PAK")
 
 
+def test_places_outside_of_a_town_is_at_that_town(code: Callable[..., list[Event]]) -> None:
+    event = _one(code("A mine killed two Chadian soldiers outside of the Malian town of Kidal."), "ASSAULT")
+    assert event.location is not None and (event.location.name, event.location.country) == ("Kidal", "MLI")
+
+
 def test_places_a_country_location_has_no_point(code: Callable[..., list[Event]]) -> None:
     event = _one(code("Chile sent two hundred soldiers to Haiti on Friday."), "MOBILIZE")
     assert event.location is not None and event.location.country == "HTI"
