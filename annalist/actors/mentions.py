@@ -146,13 +146,14 @@ def named_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer) -> Iter
 
 
 def _namesake_towns(doc: Doc, named: list[Mention], places: PlaceIndex) -> list[Mention]:
-    """Capitals that are a namesake town of a country the article names instead of the capital's own: the
-    Tripoli of a story about Lebanon is a Lebanese port, not Libya's government."""
+    """Capitals that are a sizeable namesake town of a country the article names instead of the capital's own:
+    the Tripoli of a story about Lebanon is a Lebanese port, not Libya's government (but Moscow in a story
+    naming Americans is still Russia's, not a small town in Idaho)."""
     context = {m.entry.country for m in named if m.entry.country and m.form != "capital"}
     towns = []
     for mention in (m for m in named if m.form == "capital" and m.entry.country not in context):
-        place = places.best(doc[mention.start : mention.end].text, context)
-        if place is not None and place.country in context:
+        town = places.best(doc[mention.start : mention.end].text, context)  # a far smaller namesake is not meant
+        if town is not None and town.country in context:
             towns.append(mention)
     return towns
 

@@ -75,7 +75,7 @@ def _verb_of(trigger: Token) -> Token:
 def _later(trigger: Token) -> bool:
     """Whether the event's clause says it came after the time another clause names ("were later killed")."""
     return any(c.dep_ == "advmod" and c.lower_ in ("later", "subsequently", "afterwards", "afterward")
-               for c in _clause_root(trigger).children)  # fmt: skip
+               for verb in (_verb_of(trigger), _clause_root(trigger)) for c in verb.children)  # fmt: skip
 
 
 def _after(date: EventDate, published: dt.date | None) -> EventDate:
@@ -147,7 +147,7 @@ class TimeStage:
             ranked = [(rank, f) for f in own if (rank := _applicable(f.span, trigger)) is not None]
             if ranked:
                 (level, _), nearest = min(ranked, key=lambda pair: pair[0])
-                if level >= 1 and _later(trigger):
+                if (level >= 1 or nearest.span.root.dep_ in ("nummod", "compound")) and _later(trigger):
                     return _after(nearest.date, published)  # "2011 protesters who were later killed"
                 return nearest.date
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)

@@ -77,18 +77,26 @@ def _date_entities(doc: Doc, published: dt.date | None) -> list[Frame]:
 
 
 def _a_count(ent: Span) -> bool:
-    """A number the recogniser took for a year: "sent [2000] soldiers"."""
+    """A number the recogniser took for a year: "sent [2000] soldiers" (a round number before a plural; "the
+    [2011] protesters" are that year's)."""
     token = ent.root
-    return len(ent) == 1 and token.like_num and token.dep_ == "nummod" and token.head.tag_ == "NNS"
+    return len(ent) == 1 and token.like_num and token.dep_ == "nummod" and token.head.tag_ == "NNS" \
+        and not _uneven_year(token.text)  # fmt: skip
+
+
+def _uneven_year(text: str) -> bool:
+    """A year-shaped number no one would count in: "2011", not "2000" or "1950"."""
+    return bool(_YEAR_SHAPE.match(text)) and int(text) % 10 != 0
 
 
 def _a_year(ent: Span, latest: int) -> bool:
     """A year the recogniser took for a number, modifying a singular noun: "whose [2015] intervention", "the
-    [2011] uprising" (a count would need a plural: "2000 soldiers")."""
+    [2011] uprising"; or a plural where no count is that uneven: "any [2011] protesters" (a count is round:
+    "2000 soldiers")."""
     token = ent.root
     year = ent.label_ == "CARDINAL" and len(ent) == 1 and bool(_YEAR_SHAPE.match(token.text))
     return year and 1900 <= int(token.text) <= latest and token.dep_ in ("nummod", "compound") \
-        and token.head.tag_ == "NN"  # fmt: skip
+        and (token.head.tag_ == "NN" or (token.head.tag_ == "NNS" and _uneven_year(token.text)))  # fmt: skip
 
 
 def _years_as_modifiers(doc: Doc, published: dt.date | None, covered: set[int]) -> list[Frame]:

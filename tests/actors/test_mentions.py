@@ -36,6 +36,7 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
             "REB",
         ),
         ("Gunmen stormed a hotel in Tripoli.", "Tripoli", "LBY", "GOV"),
+        ("Moscow may expel more American reporters.", "Moscow", "RUS", "GOV"),
         ("Pro-Russian separatists shelled the town.", "separatists", None, "REB"),
     ],
 )

@@ -178,3 +178,7 @@ def test_time_stage_a_year_modifying_a_noun_dates_it_but_a_count_does_not(code: 
                                                                                    True)  # fmt: skip
     count = _only(code, "Russia sent 2000 soldiers to Syria.", dt.date(2019, 10, 20), "MOBILIZE")
     assert count.date.source == "publication", "2000 soldiers is a count, not a year"
+    # a plural after a year no count would be that uneven: the people of that year
+    text = "Were any 2013 strikers later jailed by Bangladeshi police?"
+    jailed = _only(code, text, dt.date(2019, 10, 20), "COERCE")
+    assert (jailed.date.start, jailed.date.precision) == (dt.date(2013, 1, 1), "range"), jailed.date
