@@ -125,6 +125,7 @@ class Pattern:
 class Codebook:
     patterns: list[Pattern] = field(default_factory=list)
     contexts: dict[str, str] = field(default_factory=dict)  # lower-case word -> PLOVER context
+    natural_causes: frozenset[str] = frozenset()  # doers that are no one: "an earthquake [killed] ..."
     by_lemma: dict[str, list[Pattern]] = field(default_factory=dict)
 
     def index(self) -> None:
@@ -228,6 +229,20 @@ def build_pattern(item: dict[str, Any], tables: PloverTables, source: str) -> Pa
     )
 
 
+def load_natural_causes(path: Path | None = None) -> frozenset[str]:
+    """The natural causes that are no event's doer (events/data/natural_causes.yaml).
+
+    RAISES DataError: naming the file, when the list is missing or holds anything but lower-case words.
+    """
+    path = path or data_path("events", "data", "natural_causes.yaml")
+    words = read_yaml_mapping(path).get("natural_causes")
+    if not isinstance(words, list) or not all(isinstance(w, str) and re.fullmatch(r"[a-z]+", w) for w in words):
+        raise DataError(
+            Errors.E202.format(path=path, problem="'natural_causes' must be a list of lower-case words")
+        )
+    return frozenset(words)
+
+
 def load_codebook(user_files: Sequence[Path] = ()) -> Codebook:
     """Load the shipped codebook (events/data/codebook/*.yaml) and context words, then user codebooks (a
     pattern id given again replaces it).
@@ -242,6 +257,7 @@ def load_codebook(user_files: Sequence[Path] = ()) -> Codebook:
     for context, words in read_yaml_mapping(contexts_path).items():
         for word in words or []:
             codebook.contexts[str(word).lower()] = str(context)
+    codebook.natural_causes = load_natural_causes()
     patterns: dict[str, Pattern] = {}
     shipped = sorted(data_path("events", "data", "codebook").glob("*.yaml"))
     for path in [*shipped, *user_files]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from annalist.events.codebook import Codebook, Constraint, Pattern
-from annalist.events.roles import follow, phrase_tokens, role_heads
+from annalist.events.roles import agent, follow, phrase_tokens, role_heads, subject
 from annalist.model import Entity
 from annalist.nlp.syntax import entity_index
 
@@ -248,6 +248,16 @@ def _named_cause(
     return [], None
 
 
+def _natural_cause(trigger: Token, causes: frozenset[str]) -> bool:
+    """Whether the one doing it is a natural cause, not anyone: "a severe winter [killed] livestock", "rains
+    triggered landslides that [killed] 40 people", "[destroyed] by Cyclone Freddy"."""
+    for head in (*subject(trigger), *agent(trigger)):
+        words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
+        if any(word.lemma_.lower() in causes for word in words):
+            return True
+    return False
+
+
 def _own_people(recipient: Entity, actor: Entity) -> bool:
     """Whether a recipient of the actor's own code is other people of its country, not the actor again."""
     return recipient.start != actor.start and (
@@ -258,6 +268,8 @@ def _own_people(recipient: Entity, actor: Entity) -> bool:
 def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entities: dict[int, Entity],
                  codebook: Codebook) -> Candidate | None:  # fmt: skip
     """The candidate a pattern makes at a trigger, or None when neither role holds a political actor."""
+    if _natural_cause(trigger, codebook.natural_causes):
+        return None
     actor, actor_source = _fill_role(pattern.actor, trigger, anchors, entities)
     if not actor and "subject" in pattern.actor:
         actor, actor_source = _unparsed_subject(trigger, entities)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annalist.errors import DataError
-from annalist.events.codebook import load_codebook, parse_path
+from annalist.events.codebook import load_codebook, load_natural_causes, parse_path
 from annalist.events.plover import load_plover_tables
 from annalist.model import EVENT_TYPES
 from annalist.pipeline import Annalist
@@ -71,3 +71,24 @@ def test_codebook_parse_path() -> None:
     steps = parse_path("dobj>prep:to|into>pobj")
     assert [sorted(s.deps) for s in steps] == [["dobj"], ["prep"], ["pobj"]]
     assert sorted(steps[1].words) == ["into", "to"]
+
+
+def test_codebook_natural_causes_are_lower_case_words_and_a_malformed_list_is_named(tmp_path: Path) -> None:
+    causes = load_natural_causes()
+    assert {"earthquake", "cyclone", "landslide"} <= causes and all(re.fullmatch(r"[a-z]+", w) for w in causes)
+    bad = tmp_path / "natural_causes.yaml"
+    bad.write_text("natural_causes: [Earthquake, 3]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="natural_causes.yaml"):
+        load_natural_causes(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful earthquake killed 300 people in eastern Iran on Sunday.",
+        "Floods triggered mudslides that killed 60 villagers in northern Peru.",
+        "Homes in southern Mozambique were destroyed by Cyclone Idai.",
+    ],
+)
+def test_codebook_a_natural_cause_does_no_political_deed(coder: Annalist, text: str) -> None:
+    assert [e.event for e in coder.code_text(text, published=dt.date(2021, 6, 1))] == []
