@@ -123,6 +123,15 @@ EMBEDDING_DEPS = frozenset(("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "
 
 def _governor(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
     token = candidate.trigger
+    condemned = by_trigger.get(token.head.i) if token.pos_ == "NOUN" and token.dep_ == "dobj" else None
+    if (
+        condemned is not None
+        and condemned.pattern.mode == "disapprove"
+        and candidate.actor_source not in (None, "subject")
+    ):
+        return (
+            None  # "condemned [Russia's] strikes": what is condemned happened; "accused X of attacking" is alleged
+        )
     for _ in range(5):
         if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
             return None
@@ -168,9 +177,35 @@ def _acted_upon(candidate: Candidate, by_trigger: dict[int, Candidate]) -> bool:
             and verb.pattern.event != candidate.pattern.event)  # fmt: skip
 
 
+# What is asked, offered, planned or alleged has not happened: "Armenia's demand that Azerbaijan [lift] the
+# blockade", "calls for [sanctions]", "an offer to [mediate]"; nor what is called off: "called off the [march]".
+CONTENT_NOUNS = frozenset(("demand", "call", "request", "appeal", "ultimatum", "plea", "offer", "proposal", "plan",
+                           "promise", "pledge", "vow", "threat", "accusation", "allegation", "claim", "suggestion",
+                           "idea", "prospect", "possibility", "bid"))  # fmt: skip
+CALLING_OFF = frozenset(("cancel", "postpone", "scrap", "shelve", "abandon", "delay", "defer", "call"))
+
+
+def _unrealised(trigger: Token) -> bool:
+    """Whether an event is only the content of a demand, offer, plan or claim, or a noun event called off."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in CALLING_OFF:
+        verb = trigger.head
+        return verb.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    token = trigger
+    for _ in range(5):
+        if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CONTENT_NOUNS:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
-    """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING), and
-    noun events that an attack or arrest acts upon (see ACTING_ON)."""
+    """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING), noun
+    events that an attack or arrest acts upon (see ACTING_ON), and what a demand, offer or plan only names or
+    what was called off (see CONTENT_NOUNS)."""
     by_trigger = {c.trigger.i: c for c in candidates}
     kept: list[Candidate] = []
     for candidate in candidates:
@@ -178,7 +213,8 @@ def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
             continue
         governor = _governor(candidate, by_trigger)
         if governor is None:
-            kept.append(candidate)
+            if not _unrealised(candidate.trigger):
+                kept.append(candidate)
         elif _frames(governor, candidate):
             _take_over(candidate, governor)  # "are willing [to meet]": the meeting pattern says more
         elif not governor.recipient and candidate.recipient:

@@ -100,3 +100,21 @@ def test_sizes_only_those_that_belong_to_the_event_type(code: Code) -> None:
     text = "After the strike killed 12 people, Peru recalled its ambassador from Chile."
     sanction = _one(code(text), "SANCTION")
     assert sanction.size.dead is None
+
+
+def test_events_what_is_called_off_or_only_demanded_did_not_happen(code: Code) -> None:
+    called_off = code("Bangladesh's opposition leader called off his party's march on Dhaka.")
+    assert "PROTEST" not in [e.event for e in called_off], "the march never took place"
+    demanded = code("Serbia's demand that Kosovo withdraw its police from the north was rejected by Pristina.")
+    assert "RETREAT" not in [e.event for e in demanded], "a withdrawal only demanded"
+    assert "REJECT" in [e.event for e in demanded]
+
+
+def test_events_what_is_condemned_happened_but_what_is_alleged_did_not(code: Code) -> None:
+    condemned = code("Lithuania condemned Belarus's detention of two Lithuanian border guards.")
+    assert _one(condemned, "COERCE").actor[0].country == "BLR"
+    # a condemned deed with no doer of its own is not the condemner's
+    unnamed = code("Lithuania condemned the detention of two Lithuanian border guards.")
+    assert all(a.country != "LTU" for e in unnamed if e.event == "COERCE" for a in e.actor)
+    alleged = code("Lithuania accused Belarus of detaining two Lithuanian border guards.")
+    assert "COERCE" not in [e.event for e in alleged]
