@@ -37,6 +37,7 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
         ),
         ("Gunmen stormed a hotel in Tripoli.", "Tripoli", "LBY", "GOV"),
         ("Moscow may expel more American reporters.", "Moscow", "RUS", "GOV"),
+        ("The Revolutionary Guards seized a British tanker.", "Revolutionary Guards", "IRN", "MIL"),
         ("Pro-Russian separatists shelled the town.", "separatists", None, "REB"),
     ],
 )

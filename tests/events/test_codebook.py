@@ -64,7 +64,7 @@ def test_codebook_user_pattern_is_used(tmp_path: Path) -> None:
     path.write_text("- id: aid.airlift\n  event: AID\n  cameo: '073'\n  trigger: {lemma: [airlift], pos: [VERB]}\n"
                     "  require: [{path: dobj}]\n  recipient: [prep:to]\n  examples: [x]\n", "utf-8")  # fmt: skip
     codebook = load_codebook([path])
-    assert "airlift" in codebook.by_lemma and codebook.by_lemma["airlift"][0].source == "mine.yaml"
+    assert "mine.yaml" in [p.source for p in codebook.by_lemma.get("airlift", [])]
 
 
 def test_codebook_parse_path() -> None:
