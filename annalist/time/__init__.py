@@ -86,6 +86,24 @@ def _after(date: EventDate, published: dt.date | None) -> EventDate:
     )
 
 
+CONSEQUENCES = frozenset(("lead", "prompt", "trigger", "spark", "provoke", "cause", "bring", "draw"))
+
+
+def _restated_frame(own: list[Frame], trigger: Token) -> tuple[Frame, bool] | None:
+    """For an event told in a relative clause on a noun that restates the clause before it ("attacked a base in
+    March 2018, an attack that led to airstrikes"): that clause's time, and whether the event is told as its
+    consequence, so later."""
+    clause = _clause_root(trigger)
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.dep_ not in ("dep", "appos", "npadvmod"):
+        return None
+    before = [f for f in own if f.span.end <= noun.i]
+    if not before:
+        return None
+    frame = max(before, key=lambda f: f.span.start)
+    return frame, trigger.i != clause.i and clause.lemma_.lower() in CONSEQUENCES
+
+
 def _pluperfect(trigger: Token) -> bool:
     """Whether the event is told in the past perfect ("had seized"): before the story's own past."""
     verb = _verb_of(trigger)
@@ -149,7 +167,16 @@ class TimeStage:
                 (level, _), nearest = min(ranked, key=lambda pair: pair[0])
                 if (level >= 1 or nearest.span.root.dep_ in ("nummod", "compound")) and _later(trigger):
                     return _after(nearest.date, published)  # "2011 protesters who were later killed"
+                if level >= 1 and (restated := _restated_frame(own, trigger)) is not None and restated[1]:
+                    return _after(restated[0].date, published)  # "..., an attack that led to [airstrikes]"
                 return nearest.date
+            if (restated := _restated_frame(own, trigger)) is not None:
+                frame, later = (
+                    restated  # "attacked Lamu in March 2018, an attack that [killed] / led to [strikes]"
+                )
+                return (
+                    _after(frame.date, published) if later else dataclasses.replace(frame.date, source="context")
+                )
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
             if past_year and _pluperfect(trigger):
                 return EventDate(
