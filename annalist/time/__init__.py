@@ -104,6 +104,16 @@ def _restated_frame(own: list[Frame], trigger: Token) -> tuple[Frame, bool] | No
     return frame, trigger.i != clause.i and clause.lemma_.lower() in CONSEQUENCES
 
 
+def _restated(own: list[Frame], trigger: Token, published: dt.date | None, only_later: bool) -> EventDate | None:
+    """The date of an event told in a relative clause on a noun restating a dated clause: that clause's date,
+    or later than it for a consequence (only those when `only_later`)."""
+    found = _restated_frame(own, trigger)
+    if found is None or (only_later and not found[1]):
+        return None
+    frame, later = found
+    return _after(frame.date, published) if later else dataclasses.replace(frame.date, source="context")
+
+
 def _pluperfect(trigger: Token) -> bool:
     """Whether the event is told in the past perfect ("had seized"): before the story's own past."""
     verb = _verb_of(trigger)
@@ -167,16 +177,11 @@ class TimeStage:
                 (level, _), nearest = min(ranked, key=lambda pair: pair[0])
                 if (level >= 1 or nearest.span.root.dep_ in ("nummod", "compound")) and _later(trigger):
                     return _after(nearest.date, published)  # "2011 protesters who were later killed"
-                if level >= 1 and (restated := _restated_frame(own, trigger)) is not None and restated[1]:
-                    return _after(restated[0].date, published)  # "..., an attack that led to [airstrikes]"
+                if level >= 1 and (consequence := _restated(own, trigger, published, only_later=True)) is not None:
+                    return consequence  # "..., an attack that led to [airstrikes]"
                 return nearest.date
-            if (restated := _restated_frame(own, trigger)) is not None:
-                frame, later = (
-                    restated  # "attacked Lamu in March 2018, an attack that [killed] / led to [strikes]"
-                )
-                return (
-                    _after(frame.date, published) if later else dataclasses.replace(frame.date, source="context")
-                )
+            if (restated := _restated(own, trigger, published, only_later=False)) is not None:
+                return restated  # "attacked Lamu in March 2018, an attack that [killed] / led to [strikes]"
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
             if past_year and _pluperfect(trigger):
                 return EventDate(
