@@ -87,7 +87,7 @@ class PlaceIndex:
         # Pakistan's capital, not an old name of Chattogram
         own = [p for p in candidates if p.feature == "city" and fold(p.name) == fold(name)]
         top = candidates[0]
-        if own and own[0] is not top and _rivals(own[0], top, OWN_NAME_ODDS):
+        if own and own[0] is not top and top.feature == "city" and _rivals(own[0], top, OWN_NAME_ODDS):
             return own[0]
         return top
 
