@@ -19,7 +19,7 @@ from annalist.events.codebook import Codebook, Pattern, load_codebook
 from annalist.events.combine import classify, model_candidates, weigh
 from annalist.events.matcher import Candidate, drop_embedded, match_patterns
 from annalist.events.modality import find_modality
-from annalist.events.plover import PloverTables, load_plover_tables
+from annalist.events.plover import INTENT_TYPES, PloverTables, load_plover_tables
 from annalist.events.roles import CONDITIONS
 from annalist.events.sizes import find_size
 from annalist.model import Entity, Event, Modality
@@ -28,15 +28,6 @@ from annalist.nlp.syntax import entity_index
 __all__ = ["Codebook", "EventStage", "Pattern", "event_id", "load_codebook", "load_plover_tables"]
 
 
-# Cooperation announced for the future is, in PLOVER, an expression of intent: AGREE (the manual: "the coder
-# should always return the single event category, not a category+auxiliary"). The future flag stays set.
-INTENT_TYPES = {
-    "CONSULT": "AGREE",
-    "SUPPORT": "AGREE",
-    "COOPERATE": "AGREE",
-    "AID": "AGREE",
-    "RETREAT": "CONCEDE",
-}  # a promised withdrawal or release is a concession (the manual)
 # A harm announced for the future on a condition ("will impose sanctions unless Iran ...") is a threat: the
 # coercive warning is the event, and its content gives THREATEN's mode (and the CAMEO 13x code).
 CONDITIONAL_THREATS = {

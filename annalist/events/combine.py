@@ -20,6 +20,7 @@ from annalist.events.classifier import MODEL_NAME, EventClassifier
 from annalist.events.codebook import DEFAULT_ACTOR, DEFAULT_RECIPIENT, Codebook, Pattern
 from annalist.events.features import sentence_features
 from annalist.events.matcher import Candidate, candidate_at
+from annalist.events.plover import INTENT_TYPES
 from annalist.model import Entity
 
 DROP_BELOW = 0.02
@@ -86,6 +87,10 @@ def model_candidates(doc: Doc, probs: dict[int, dict[str, float]], existing: Seq
     """Events the classifier is confident of and no pattern found."""
     sents = [s for s in doc.sents if s.text.strip()]
     found = {(doc._.sent_of[c.trigger.i], c.pattern.event) for c in existing}
+    # an announced withdrawal a pattern coded as a concession is not also a withdrawal the model adds
+    found |= {
+        (index, kind) for kind, becomes in INTENT_TYPES.items() for index, event in found if event == becomes
+    }
     taken = {c.trigger.i for c in existing}
     added = []
     for index, sentence in probs.items():

@@ -9,6 +9,16 @@ from annalist.datafiles import data_path, read_tsv, read_yaml_mapping
 from annalist.errors import DataError, Errors
 from annalist.model import EVENT_TYPES
 
+# Cooperation announced for the future is, in PLOVER, an expression of intent: AGREE (the manual: "the coder
+# should always return the single event category, not a category+auxiliary"). The future flag stays set.
+INTENT_TYPES = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}  # a promised withdrawal or release is a concession (the manual)
+
 
 @dataclass(frozen=True, slots=True)
 class CameoMapping:

@@ -118,3 +118,10 @@ def test_events_what_is_condemned_happened_but_what_is_alleged_did_not(code: Cod
     assert all(a.country != "LTU" for e in unnamed if e.event == "COERCE" for a in e.actor)
     alleged = code("Lithuania accused Belarus of detaining two Lithuanian border guards.")
     assert "COERCE" not in [e.event for e in alleged]
+
+
+def test_events_an_announced_withdrawal_is_one_concession_not_also_a_withdrawal(code: Code) -> None:
+    events = code(
+        "The rebel M23 movement announced it will hand back weapons seized last year from Congolese soldiers."
+    )
+    assert [e.event for e in events] == ["CONCEDE"], [(e.event, e.produced_by) for e in events]
