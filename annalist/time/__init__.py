@@ -22,19 +22,27 @@ from annalist.time.frames import Frame, find_frames
 
 __all__ = ["TimeStage", "resolve_expression"]
 
+PARTICIPANTS = ("nsubj", "nsubjpass", "dobj")  # a date inside these describes the participant, not the event
 BEFORE_THE_STORY = "(past perfect)"  # an undated event told in the past perfect in a sentence naming a past year
 
 
 def _clause_root(token: Token) -> Token:
     """The verb heading the clause a token is in."""
-    while token.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and token.head.i != token.i:
+    while (
+        token.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis")
+        and token.head.i != token.i
+    ):
         token = token.head
     return token
 
 
 def _modifies(token: Token, trigger: Token) -> bool:
-    """Whether a date's words hang from the trigger's own phrase, through no other verb."""
+    """Whether a date's words hang from the trigger's own phrase, through no other verb and no description of a
+    participant ("Honduras, [a Taiwanese ally since 1941], established ties on Sunday")."""
+    first = token
     while token.head.i != token.i:
+        if token.dep_ in ("appos", "acl", "relcl") or (token is not first and token.dep_ in PARTICIPANTS):
+            return False
         token = token.head
         if token.i == trigger.i:
             return True
@@ -124,6 +132,8 @@ def _past_tense(trigger: Token) -> bool:
     """Whether the event's clause is told in the simple past ("recalled"), as a frame from an earlier sentence
     can only date events told that way."""
     verb = _verb_of(trigger)
+    if verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB"):
+        verb = verb.head  # "began [striking]": told in the tense of the verb it completes
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "shall", "is", "are", "am")
            for c in verb.children):  # fmt: skip
         return False
@@ -255,16 +265,17 @@ def _coordinated_frame(own: list[Frame], trigger: Token) -> Frame | None:
 
 def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:
     """The last time frame an earlier sentence of the same paragraph set in its main clause: a year, month or
-    period ("in 2014", "during Correa's presidency"); a single day belongs to its own sentence's event, not to
-    the next, and a date in a subordinate phrase ("marched on Thursday to mark two years since the break-up")
-    sets no frame."""
+    period ("in 2014", "during Correa's presidency"); a single day only for the very next sentence ("Peru's
+    Congress met on Wednesday. Lawmakers removed the president"), and a date in a subordinate phrase ("marched
+    on Thursday to mark two years since the break-up") sets no frame."""
     for earlier in range(sentence - 1, -1, -1):
         if paragraph_of[earlier] != paragraph_of[sentence]:
             return None
         if frames.get(earlier):
             main = [f for f in frames[earlier] if _main_clause(_clause_root(f.span.root))]
             frame = max(main, key=lambda f: f.span.start, default=None)
-            return frame if frame is not None and frame.date.precision != "day" else None
+            next_one = earlier == sentence - 1
+            return frame if frame is not None and (frame.date.precision != "day" or next_one) else None
     return None
 
 

@@ -46,6 +46,7 @@ _SHIFT = re.compile(r"^(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|d
 _SAME = re.compile(r"^(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day|(?:earlier|later)\s+(?:in\s+the|that)\s+day)$",
                    re.IGNORECASE)  # fmt: skip
 _NEXT = re.compile(r"^the\s+(?:(next|following|previous|preceding)\s+day|day\s+(before|after))$", re.IGNORECASE)
+_PART_OF = re.compile(r"^(earlier|later)\s+(?:this|in\s+the)\s+(year|month)$", re.IGNORECASE)
 _PAST_TWELVE = re.compile(r"^(?:the\s+)?(?:last|past)\s+(?:year|12 months)(?:\s+alone)?$", re.IGNORECASE)
 
 
@@ -125,6 +126,12 @@ def _relative(expression: str, text: str, published: dt.date) -> EventDate | Non
         if unit == "month":
             return _month(*_shift_months(published, amount), text)
         return _year(published.year + amount, text)
+    if part := _PART_OF.match(expression):  # "earlier this year": from the year's start to the story's day
+        whole = _year(published.year, text) if part.group(2).lower() == "year" else _month(
+            published.year, published.month, text)  # fmt: skip
+        earlier = part.group(1).lower() == "earlier"
+        return EventDate(start=whole.start if earlier else published, end=published if earlier else whole.end,
+                         precision="range", source="text", text=text)  # fmt: skip
     if _PAST_TWELVE.match(expression):
         return EventDate(start=published - dt.timedelta(days=365), end=published, precision="range", source="text",
                          text=text)  # fmt: skip

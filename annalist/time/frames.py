@@ -16,7 +16,7 @@ from annalist.time.expressions import day_shift, resolve_expression
 _YEAR_SHAPE = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR = re.compile(r"\b(?:in|since|during|by|until|of|from)\s+((?:19|20)\d{2})\b")
 TERM_NOUNS = frozenset(("presidency", "term", "tenure", "rule", "government", "administration", "period",
-                        "premiership", "reign", "mandate", "era", "time", "leadership", "regime"))  # fmt: skip
+                        "premiership", "chancellorship", "reign", "mandate", "era", "time", "leadership", "regime"))  # fmt: skip
 TERM_PREPS = frozenset(("during", "under", "in", "throughout"))
 
 

@@ -189,3 +189,37 @@ def test_time_stage_a_consequence_of_a_restated_event_comes_after_its_date(code:
     strikes = next(e for e in code(text, published=dt.date(2019, 10, 20)) if e.trigger == "airstrikes")
     assert (strikes.date.start, strikes.date.end, strikes.date.precision) == (
         dt.date(2017, 6, 1), dt.date(2019, 10, 20), "range")  # fmt: skip
+
+
+def test_time_stage_earlier_this_year_runs_from_the_years_start_to_the_story(code: Code) -> None:
+    event = _only(code, "Police in Ghana arrested the main opposition leader earlier this year.", dt.date(2023, 9, 10),
+                  "COERCE")  # fmt: skip
+    assert (event.date.start, event.date.end, event.date.precision) == (dt.date(2023, 1, 1), dt.date(2023, 9, 10),
+                                                                        "range")  # fmt: skip
+
+
+def test_time_stage_a_date_describing_a_participant_is_not_the_events(code: Code) -> None:
+    text = "Belize, a Taiwanese ally since 1989, established diplomatic relations with China on Sunday."
+    event = _only(code, text, dt.date(2019, 10, 22), "SUPPORT")
+    assert event.date.start == dt.date(2019, 10, 20), event.date
+    text = "Police fired tear gas at students in Lahore on Thursday who were protesting against a law dating from 1962."
+    protest = _only(code, text, dt.date(2019, 10, 20), "PROTEST")
+    assert protest.date.start == dt.date(2019, 10, 17), protest.date
+
+
+def test_time_stage_a_day_carries_to_the_next_sentence_only(code: Code) -> None:
+    text = "Chile's Senate met in emergency session on Tuesday. Senators voted to expel Venezuela's ambassador."
+    removed = [e for e in code(text, dt.date(2021, 6, 4)) if e.sentence == 1]
+    assert removed and removed[0].date.start == dt.date(2021, 6, 1), [(e.event, e.date) for e in removed]
+
+
+def test_time_stage_a_verb_completing_a_past_verb_takes_the_paragraphs_frame(code: Code) -> None:
+    text = "June 2014 was a turning point in Iraq. Iranian advisers began training Kurdish fighters."
+    event = _only(code, text, dt.date(2019, 10, 20), "AID")
+    assert (event.date.start, event.date.source) == (dt.date(2014, 6, 1), "context")
+
+
+def test_time_stage_a_chancellorship_is_an_office_term(code: Code) -> None:
+    text = "During Gerhard Schröder's chancellorship, Germany sent troops to Afghanistan."
+    event = _only(code, text, dt.date(2019, 10, 20), "MOBILIZE")
+    assert (event.date.start, event.date.source) == (dt.date(1998, 10, 27), "office-term"), event.date
