@@ -203,7 +203,11 @@ class TimeStage:
                 return dataclasses.replace(
                     main.date, source="context"
                 )  # "He backed the revolts and [in 2011] ..."
-            if not own and _past_tense(trigger) and (frame := _running_frame(frames, sentence, paragraph_of)):
+            if (
+                not own
+                and _past_tense(trigger)
+                and (frame := _running_frame(frames, sentence, paragraph_of, day=not _pluperfect(trigger)))
+            ):
                 return dataclasses.replace(frame.date, source="context")
         if published is not None:
             return EventDate(start=published, end=published, precision="day", source="publication")
@@ -263,18 +267,20 @@ def _coordinated_frame(own: list[Frame], trigger: Token) -> Frame | None:
     return min(found, key=lambda f: f.span.start, default=None)
 
 
-def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int]) -> Frame | None:
+def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int],
+                   day: bool = True) -> Frame | None:  # fmt: skip
     """The last time frame an earlier sentence of the same paragraph set in its main clause: a year, month or
     period ("in 2014", "during Correa's presidency"); a single day only for the very next sentence ("Peru's
-    Congress met on Wednesday. Lawmakers removed the president"), and a date in a subordinate phrase ("marched
-    on Thursday to mark two years since the break-up") sets no frame."""
+    Congress met on Wednesday. Lawmakers removed the president"; not when `day` is false, as for what "had"
+    happened before it), and a date in a subordinate phrase ("marched on Thursday to mark two years since the
+    break-up") sets no frame."""
     for earlier in range(sentence - 1, -1, -1):
         if paragraph_of[earlier] != paragraph_of[sentence]:
             return None
         if frames.get(earlier):
             main = [f for f in frames[earlier] if _main_clause(_clause_root(f.span.root))]
             frame = max(main, key=lambda f: f.span.start, default=None)
-            next_one = earlier == sentence - 1
+            next_one = day and earlier == sentence - 1
             return frame if frame is not None and (frame.date.precision != "day" or next_one) else None
     return None
 
