@@ -150,7 +150,7 @@ def resolve_expression(text: str, published: dt.date | None) -> EventDate | None
     published (dt.date | None): the publication date, the base for relative expressions.
     RETURNS (EventDate | None): the date with precision and source "text", or None if it names no date.
     """
-    expression = " ".join(text.split()).strip(" ,.")
+    expression = re.sub(r"['’]s$", "", " ".join(text.split()).strip(" ,."))  # "last month's amnesty"
     while (stripped := _LEAD.sub("", expression)) != expression:
         expression = stripped
     if match := _YEAR.match(expression):

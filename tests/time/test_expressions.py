@@ -29,6 +29,9 @@ PUBLISHED = dt.date(2019, 9, 17)  # a Tuesday
         ("between 1997 and 2003", "1997-01-01", "2003-12-31", "range"),
         ("from 2010 to 2014", "2010-01-01", "2014-12-31", "range"),
         ("last week", "2019-09-09", "2019-09-15", "range"),
+        ("last month's", "2019-08-01", "2019-08-31", "month"),
+        ("earlier this year", "2019-01-01", "2019-09-17", "range"),
+        ("later this month", "2019-09-17", "2019-09-30", "range"),
     ],
 )
 def test_expressions_resolve(text: str, start: str, end: str, precision: str) -> None:
