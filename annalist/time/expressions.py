@@ -47,6 +47,9 @@ _SAME = re.compile(r"^(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day|(?:ea
                    re.IGNORECASE)  # fmt: skip
 _NEXT = re.compile(r"^the\s+(?:(next|following|previous|preceding)\s+day|day\s+(before|after))$", re.IGNORECASE)
 _PART_OF = re.compile(r"^(earlier|later)\s+(?:this|in\s+the)\s+(year|month)$", re.IGNORECASE)
+_PAST_FEW = re.compile(r"^(?:in\s+)?(?:the\s+)?(?:last|past)\s+(?:few|several|couple\s+of)\s+(days|weeks|months)$",
+                       re.IGNORECASE)  # fmt: skip
+FEW_DAYS = {"days": 7, "weeks": 42, "months": 183}  # how far back "the last few ..." reaches, at most
 _PAST_TWELVE = re.compile(r"^(?:the\s+)?(?:last|past)\s+(?:year|12 months)(?:\s+alone)?$", re.IGNORECASE)
 
 
@@ -132,6 +135,9 @@ def _relative(expression: str, text: str, published: dt.date) -> EventDate | Non
         earlier = part.group(1).lower() == "earlier"
         return EventDate(start=whole.start if earlier else published, end=published if earlier else whole.end,
                          precision="range", source="text", text=text)  # fmt: skip
+    if few := _PAST_FEW.match(expression):  # "in the last few weeks": a range up to the story's day
+        start = published - dt.timedelta(days=FEW_DAYS[few.group(1).lower()])
+        return EventDate(start=start, end=published, precision="range", source="text", text=text)
     if _PAST_TWELVE.match(expression):
         return EventDate(start=published - dt.timedelta(days=365), end=published, precision="range", source="text",
                          text=text)  # fmt: skip

@@ -32,6 +32,7 @@ PUBLISHED = dt.date(2019, 9, 17)  # a Tuesday
         ("last month's", "2019-08-01", "2019-08-31", "month"),
         ("earlier this year", "2019-01-01", "2019-09-17", "range"),
         ("later this month", "2019-09-17", "2019-09-30", "range"),
+        ("in the last few weeks", "2019-08-06", "2019-09-17", "range"),
     ],
 )
 def test_expressions_resolve(text: str, start: str, end: str, precision: str) -> None:
