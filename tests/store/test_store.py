@@ -15,7 +15,8 @@ from annalist.model import Article, CodedArticle
 from annalist.pipeline import Annalist
 from annalist.store import EventQuery, Store
 
-TEXT = "Colombia recalled its ambassador from Venezuela on Monday. Ecuador expelled two Peruvian diplomats."
+# two paragraphs: the day of the first does not carry to the second
+TEXT = "Colombia recalled its ambassador from Venezuela on Monday.\n\nEcuador expelled two Peruvian diplomats."
 
 
 def _coded(coder: Annalist, text: str = TEXT, key: str | None = "https://x.org/a") -> CodedArticle:
