@@ -103,7 +103,8 @@ def _restated_frame(own: list[Frame], trigger: Token) -> tuple[Frame, bool] | No
     consequence, so later."""
     clause = _clause_root(trigger)
     noun = clause.head
-    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.dep_ not in ("dep", "appos", "npadvmod"):
+    after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or not (after_comma or noun.dep_ in ("dep", "appos")):
         return None
     before = [f for f in own if f.span.end <= noun.i]
     if not before:

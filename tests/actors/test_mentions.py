@@ -30,7 +30,7 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
         ("The U.S. and Canada signed the pact.", "U.S.", "USA", None),
         ("Egyptian officers left the talks.", "Egyptian officers", "EGY", "MIL"),
         (
-            "Militias in Tripoli clashed as shells hit the north Lebanese port.",
+            "Militias in Tripoli clashed again, Lebanese officials said.",
             "Militias in Tripoli",
             "LBN",
             "REB",

@@ -227,7 +227,7 @@ def test_roles_an_unnamed_side_is_the_other_sides_country_only_at_home(coder: An
 
 def test_roles_an_unidentified_attacker_even_when_the_place_is_named_by_its_people(coder: Annalist) -> None:
     # "the Malian town of Gao" only places the blast; it names no doer
-    text = "Two French soldiers were killed by a roadside bomb outside the Malian town of Gao."
+    text = "A landmine killed two French soldiers near the Malian town of Gao on Friday."
     killed = next(e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.trigger == "killed")
     assert [(a.country, a.sector) for a in killed.actor] == [("MLI", "UNK")]
     # people of that country are a possible doer, so none is invented
@@ -239,20 +239,20 @@ def test_roles_an_unidentified_attacker_even_when_the_place_is_named_by_its_peop
 def test_roles_a_stance_toward_a_country_is_not_belonging_to_it(coder: Annalist) -> None:
     actor, _ = _roles(coder, "Pro-Russian separatists shelled the town of Avdiivka on Monday.", "ASSAULT")
     assert actor == ["UKR"], "separatists fighting in Ukraine, whatever their stance"
-    _, recipient = _roles(coder, "An anti-Iran cleric was shot dead in western Baghdad.", "ASSAULT")
+    _, recipient = _roles(coder, "Gunmen shot dead an anti-Iran cleric outside his mosque in Basra.", "ASSAULT")
     assert recipient == ["IRQ"]
 
 
 def test_roles_ethnic_kin_are_coded_where_the_event_places_them(coder: Annalist) -> None:
-    assert _roles(coder, "Croatian police beat two ethnic Hungarians during a raid in eastern Croatia.",
-                  "ASSAULT") == (["HRV"], ["HRV"])  # fmt: skip
-    actor, _ = _roles(coder, "About 300 ethnic Uzbeks rallied on Sunday in southern Kyrgyzstan.", "PROTEST")
+    assert _roles(coder, "Croatian police detained four ethnic Hungarians after a brawl at a football match in Osijek.",
+                  "COERCE") == (["HRV"], ["HRV"])  # fmt: skip
+    actor, _ = _roles(coder, "Ethnic Uzbeks staged a rally in Osh to demand lower market fees.", "PROTEST")
     assert actor == ["KGZ"]
 
 
 def test_roles_a_titled_stranger_acting_at_home_is_of_that_country(coder: Annalist) -> None:
-    text = "Judge Ana Ruiz opened corruption investigations against 12 Peruvian government officials."
-    event = next(e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.event == "ACCUSE")
+    text = "Judge Ana Ruiz ordered the arrest of an army colonel in Cusco."
+    event = next(e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.event == "COERCE")
     assert [(a.text, a.country, a.kind) for a in event.actor] == [("Judge Ana Ruiz", "PER", "person")]
     visit = next(e for e in coder.code_text("President Omar Kabir visited Paris on Monday.",
                                             published=dt.date(2021, 6, 1)) if e.event == "CONSULT")  # fmt: skip
@@ -260,10 +260,11 @@ def test_roles_a_titled_stranger_acting_at_home_is_of_that_country(coder: Annali
 
 
 def test_roles_a_state_acting_on_its_own_people_keeps_both_sides(coder: Annalist) -> None:
-    text = "Serbia is investigating alleged war crimes by Serbian paramilitaries, a Serbian official said."
-    assert _roles(coder, text, "ACCUSE") == (["SRB"], ["SRB"])
+    text = "Kenya's police watchdog opened an inquiry into killings by Kenyan police officers."
+    assert _roles(coder, text, "ACCUSE") == (["KEN"], ["KEN"])
 
 
 def test_roles_engaged_in_is_done_by_its_grammatical_subject(coder: Annalist) -> None:
-    actor, _ = _roles(coder, "Burmese troops were engaged in ethnic cleansing against the Rohingya.", "ASSAULT")
+    text = "The UN said Burmese soldiers had been engaged in a campaign of ethnic cleansing in Rakhine."
+    actor, _ = _roles(coder, text, "ASSAULT")
     assert actor == ["MMR"]

@@ -179,14 +179,14 @@ def test_time_stage_a_year_modifying_a_noun_dates_it_but_a_count_does_not(code: 
     count = _only(code, "Russia sent 2000 soldiers to Syria.", dt.date(2019, 10, 20), "MOBILIZE")
     assert count.date.source == "publication", "2000 soldiers is a count, not a year"
     # a plural after a year no count would be that uneven: the people of that year
-    text = "Were any 2013 strikers later jailed by Bangladeshi police?"
+    text = "Police later jailed several 2013 strikers, the union said."
     jailed = _only(code, text, dt.date(2019, 10, 20), "COERCE")
     assert (jailed.date.start, jailed.date.precision) == (dt.date(2013, 1, 1), "range"), jailed.date
 
 
 def test_time_stage_a_consequence_of_a_restated_event_comes_after_its_date(code: Code) -> None:
-    text = "Mali said jihadists attacked a camp near Gao in June 2017, an attack that led to French airstrikes."
-    strikes = next(e for e in code(text, published=dt.date(2019, 10, 20)) if e.trigger == "airstrikes")
+    text = "Mali said jihadists overran an army camp near Gao in June 2017, a raid that led to French air strikes."
+    strikes = next(e for e in code(text, published=dt.date(2019, 10, 20)) if e.trigger == "strikes")
     assert (strikes.date.start, strikes.date.end, strikes.date.precision) == (
         dt.date(2017, 6, 1), dt.date(2019, 10, 20), "range")  # fmt: skip
 
