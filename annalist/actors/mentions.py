@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from annalist.actors.gazetteer import ActorEntry, Gazetteer
-from annalist.places.gazetteer import PlaceIndex
+from annalist.places.gazetteer import PlaceIndex, rivals
 
 BLOCK = "\0block"
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 FORMER = ("former", "ex", "ex-", "late", "then")
 STANCES = frozenset(("anti", "pro"))
+NAMESAKE_ODDS = 50  # Tripoli, Lebanon is a sixth of Tripoli, Libya; Moscow, Idaho a 400th of Moscow
 HYPHENS = frozenset(("-", "–"))
 
 
@@ -152,8 +153,13 @@ def _namesake_towns(doc: Doc, named: list[Mention], places: PlaceIndex) -> list[
     context = {m.entry.country for m in named if m.entry.country and m.form != "capital"}
     towns = []
     for mention in (m for m in named if m.form == "capital" and m.entry.country not in context):
-        town = places.best(doc[mention.start : mention.end].text, context)  # a far smaller namesake is not meant
-        if town is not None and town.country in context:
+        text = doc[mention.start : mention.end].text
+        town, capital = places.best(text, context), places.best(text, {mention.entry.country or ""})
+        if (
+            town is not None
+            and town.country in context
+            and (capital is None or rivals(town, capital, NAMESAKE_ODDS))
+        ):
             towns.append(mention)
     return towns
 

@@ -19,10 +19,8 @@ FEATURES = ("site", "city", "admin1", "region", "country")
 TEAM_FEATURES = ("site", "admin1", "region")  # the team's file adds these; GeoNames gives cities and countries
 TEAM_KEYS = frozenset(("name", "aliases", "country", "feature", "lat", "lon", "admin1"))
 TEAM_PLACES = data_path("places", "data", "places.yaml")
-# how much bigger a city must be to be meant over a namesake in a country the article names (Moscow, Idaho is
-# 400 times smaller than Moscow; Tripoli, Lebanon six), and over a city called by the name rather than only
-# known by it as an old or other name (Chattogram, once "Islamabad", is six times Islamabad's size)
-CONTEXT_ODDS = 50
+# how much bigger a city must be to be meant over one called by the name rather than only known by it as an
+# old or other name (Chattogram, once "Islamabad", is six times Islamabad's size)
 OWN_NAME_ODDS = 10
 PLOVER_CODES = {"XKX": "KOS"}  # GeoNames' Kosovo code, and PLOVER's
 
@@ -77,22 +75,20 @@ class PlaceIndex:
         RETURNS (Place | None): the place, or None if the name is not a known place.
         """
         places = self.lookup(name)
-        if not places:
-            return None
-        # a town of a country the article names, unless a far bigger namesake is meant: Tripoli in a story
-        # about Lebanon is Lebanon's, Moscow in a story about Americans is still Russia's, not Idaho's
-        in_context = [p for p in places if p.country in context and _rivals(p, places[0], CONTEXT_ODDS)]
+        in_context = [p for p in places if p.country in context]
         candidates = in_context or places
-        # a city called so outranks a bigger one the name is only an old or other name of: "Islamabad" is
-        # Pakistan's capital, not an old name of Chattogram
+        if not candidates:
+            return None
+        # a city called so outranks a bigger one the name is only an old or other name of, within tenfold:
+        # "Islamabad" is Pakistan's capital, not an old name of Chattogram
         own = [p for p in candidates if p.feature == "city" and fold(p.name) == fold(name)]
         top = candidates[0]
-        if own and own[0] is not top and top.feature == "city" and _rivals(own[0], top, OWN_NAME_ODDS):
+        if own and own[0] is not top and top.feature == "city" and rivals(own[0], top, OWN_NAME_ODDS):
             return own[0]
         return top
 
 
-def _rivals(place: Place, bigger: Place, odds: int) -> bool:
+def rivals(place: Place, bigger: Place, odds: int) -> bool:
     """Whether a place can be meant instead of a bigger city of the same name: it is not a city, or the other
     is at most `odds` times its size."""
     return place.feature != "city" or bigger.feature != "city" or place.population * odds >= bigger.population

@@ -84,9 +84,9 @@ def test_places_a_city_known_by_its_own_name_beats_a_bigger_one_it_once_named() 
     assert load_places().best("Pekin").name == "Beijing"  # type: ignore[union-attr]  # far bigger: the old name wins
 
 
-def test_places_a_namesake_in_the_articles_country_only_if_not_far_smaller() -> None:
+def test_places_a_town_in_the_articles_country_outranks_a_bigger_namesake() -> None:
     assert load_places().best("Tripoli", {"LBN"}).country == "LBN"  # type: ignore[union-attr]
-    assert load_places().best("Moscow", {"USA"}).country == "RUS"  # type: ignore[union-attr]  # not Idaho's
+    assert load_places().best("Lagos", {"PRT"}).country == "PRT"  # type: ignore[union-attr]  # the Algarve's
 
 
 def test_places_the_capital_named_in_apposition(code: Callable[..., list[Event]]) -> None:
