@@ -90,7 +90,7 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
             and home
             and (where or len(other) == 1)
         ):
-            # a titled stranger at home: "Judge Ana Ruiz opened inquiries into Peruvian officials"
+            # a titled stranger at home: "Judge Ana Ruiz ordered the arrest of a colonel in Cusco"
             entity = in_country(entity, where or next(iter(other)), "home", gazetteer)
         placed.append(entity)
     return placed

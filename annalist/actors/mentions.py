@@ -122,7 +122,7 @@ def _shared_noun(span: Span) -> Token | None:
 
 
 def _stance(doc: Doc, start: int) -> bool:
-    """Whether a name is a stance taken toward it ("an anti-Syria journalist", "pro-Russian separatists"),
+    """Whether a name is a stance taken toward it ("an anti-Iran cleric", "pro-Russian separatists"),
     which says nothing of whose the people are."""
     return start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCES
 

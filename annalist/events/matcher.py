@@ -124,14 +124,13 @@ EMBEDDING_DEPS = frozenset(("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "
 def _governor(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
     token = candidate.trigger
     condemned = by_trigger.get(token.head.i) if token.pos_ == "NOUN" and token.dep_ == "dobj" else None
+    # "condemned [Russia's] strikes": what is condemned happened; "accused X of attacking" is only alleged
     if (
         condemned is not None
         and condemned.pattern.mode == "disapprove"
         and candidate.actor_source not in (None, "subject")
     ):
-        return (
-            None  # "condemned [Russia's] strikes": what is condemned happened; "accused X of attacking" is alleged
-        )
+        return None
     for _ in range(5):
         if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
             return None
@@ -313,7 +312,7 @@ def candidate_at(trigger: Token, pattern: Pattern, anchors: list[Token], entitie
         actor, actor_source = _named_cause(trigger, entities, codebook)
     recipient, recipient_source = _fill_role(pattern.recipient, trigger, anchors, entities)
     # the same party on both sides is one mention read twice, unless it is people of the actor's own country
-    # ("Iranian security forces beat protesters": IRN -> IRN; "Serbia is investigating Serbian militias")
+    # ("Iranian security forces beat protesters": IRN -> IRN; "Kenya's watchdog looked into killings by Kenyan police")
     recipient = [r for r in recipient if all(r.code != a.code or _own_people(r, a) for a in actor)]
     if not actor and not recipient:
         return None  # no political actor: no event

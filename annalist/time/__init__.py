@@ -81,7 +81,7 @@ def _verb_of(trigger: Token) -> Token:
 
 
 def _later(trigger: Token) -> bool:
-    """Whether the event's clause says it came after the time another clause names ("were later killed")."""
+    """Whether the event's clause says it came after the time another clause names ("were later jailed")."""
     return any(c.dep_ == "advmod" and c.lower_ in ("later", "subsequently", "afterwards", "afterward")
                for verb in (_verb_of(trigger), _clause_root(trigger)) for c in verb.children)  # fmt: skip
 
@@ -98,8 +98,8 @@ CONSEQUENCES = frozenset(("lead", "prompt", "trigger", "spark", "provoke", "caus
 
 
 def _restated_frame(own: list[Frame], trigger: Token) -> tuple[Frame, bool] | None:
-    """For an event told in a relative clause on a noun that restates the clause before it ("attacked a base in
-    March 2018, an attack that led to airstrikes"): that clause's time, and whether the event is told as its
+    """For an event told in a relative clause on a noun that restates the clause before it ("overran a camp in
+    June 2017, a raid that led to air strikes"): that clause's time, and whether the event is told as its
     consequence, so later."""
     clause = _clause_root(trigger)
     noun = clause.head
@@ -187,12 +187,12 @@ class TimeStage:
             if ranked:
                 (level, _), nearest = min(ranked, key=lambda pair: pair[0])
                 if (level >= 1 or nearest.span.root.dep_ in ("nummod", "compound")) and _later(trigger):
-                    return _after(nearest.date, published)  # "2011 protesters who were later killed"
+                    return _after(nearest.date, published)  # "2013 strikers whom police later jailed"
                 if level >= 1 and (consequence := _restated(own, trigger, published, only_later=True)) is not None:
-                    return consequence  # "..., an attack that led to [airstrikes]"
+                    return consequence  # "..., a raid that led to air [strikes]"
                 return nearest.date
             if (restated := _restated(own, trigger, published, only_later=False)) is not None:
-                return restated  # "attacked Lamu in March 2018, an attack that [killed] / led to [strikes]"
+                return restated  # "overran a camp in June 2017, a raid that [killed] / led to air [strikes]"
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
             if past_year and _pluperfect(trigger):
                 return EventDate(
