@@ -5,6 +5,7 @@ Find first, then write: `match_patterns` returns plain `Candidate`s; the event s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -131,14 +132,20 @@ def _governor(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candida
         and candidate.actor_source not in (None, "subject")
     ):
         return None
-    for _ in range(5):
-        if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
-            return None
-        token = token.head
-        governor = by_trigger.get(token.i)
+    for head in _embedding_heads(token):
+        governor = by_trigger.get(head.i)
         if governor is not None and governor.pattern.event in GOVERNING:
             return governor  # events that govern nothing are climbed past ("threatened to suspend [talks]")
     return None
+
+
+def _embedding_heads(token: Token) -> Iterator[Token]:
+    """The words a trigger is embedded under, nearest first, climbing at most five embedding steps."""
+    for _ in range(5):
+        if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
+            return
+        token = token.head
+        yield token
 
 
 def _frames(governor: Candidate, candidate: Candidate) -> bool:
@@ -189,14 +196,10 @@ def _unrealised(trigger: Token) -> bool:
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in CALLING_OFF:
         verb = trigger.head
         return verb.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-    token = trigger
-    for _ in range(5):
-        if token.dep_ not in EMBEDDING_DEPS or token.head.i == token.i:
-            return False
-        token = token.head
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CONTENT_NOUNS:
+    for head in _embedding_heads(trigger):
+        if head.pos_ == "NOUN" and head.lemma_.lower() in CONTENT_NOUNS:
             return True
-        if token.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX"):
             return False
     return False
 
