@@ -25,8 +25,8 @@ class ActorStage:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.matcher = NameMatcher(nlp, gazetteer)
         self.places = load_places()
+        self.matcher = NameMatcher(nlp, gazetteer, self.places)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.matcher, self.gazetteer, self.places)

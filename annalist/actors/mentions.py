@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from annalist.actors.gazetteer import ActorEntry, Gazetteer
+from annalist.actors.spelling import SlipIndex
 from annalist.places.gazetteer import PlaceIndex, rivals
 
 BLOCK = "\0block"
@@ -41,10 +42,13 @@ class Mention:
 
 class NameMatcher:
     """Finds every gazetteer phrase (and blocklisted phrase) in a Doc: exact phrases case-sensitively,
-    user-dictionary phrases in any case, prefix phrases by the start of their last word."""
+    user-dictionary phrases in any case, prefix phrases by the start of their last word; and a one-word state
+    name or demonym misspelt by one letter ("Ethopia"): a proper noun the recogniser does not take for a
+    person or an organisation, and no place or surname the tables know (see spelling.py)."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, places: PlaceIndex) -> None:
         vocab = nlp.vocab
+        self.places = places
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.prefix = Matcher(vocab)
@@ -60,6 +64,14 @@ class NameMatcher:
                 self.prefix.add(key, [self._prefix_pattern(text) for text in texts])
             else:
                 (self.lower if match == "lower" else self.exact).add(key, [nlp.make_doc(text) for text in texts])
+        self.slip_keys = {
+            phrase.text: vocab.strings[f"{phrase.code}|{phrase.form}"]
+            for phrase in gazetteer.phrases
+            if phrase.form in ("name", "demonym") and gazetteer.entries[phrase.code].kind == "state"
+        }
+        self.state_slips = SlipIndex(self.slip_keys)
+        self.surname_slips = SlipIndex(gazetteer.surnames)
+        self.surnames = gazetteer.surnames
 
     @staticmethod
     def _prefix_pattern(text: str) -> list[dict[str, object]]:
@@ -72,7 +84,21 @@ class NameMatcher:
         found = [
             match for matcher in (self.exact, self.lower, self.prefix) if len(matcher) for match in matcher(doc)
         ]
-        return [Span(doc, start, end, label=match_id) for match_id, start, end in found]
+        return [Span(doc, start, end, label=match_id) for match_id, start, end in found] + self._misspelt(
+            doc, found
+        )
+
+    def _misspelt(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[Span]:
+        covered = {i for _, start, end in found for i in range(start, end)}
+        spans = []
+        for token in doc:
+            if token.i in covered or token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "NORP", "LOC") \
+                    or not token.text[:1].isupper() or token.text in self.surnames:  # fmt: skip
+                continue
+            name = self.state_slips.correct(token.text)
+            if name is not None and not self.places.lookup(token.text):
+                spans.append(Span(doc, token.i, token.i + 1, label=self.slip_keys[name]))
+        return spans
 
 
 def phrase_text(tokens: list[Token]) -> tuple[str, str]:
@@ -176,7 +202,9 @@ def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer, places: 
 
     found = list(named_mentions(doc, matcher, gazetteer))
     named = [m for m in found if m.entry.kind != "person"]
-    people = find_people(doc, gazetteer, named, [m for m in found if m.entry.kind == "person"])
+    people = find_people(
+        doc, gazetteer, named, [m for m in found if m.entry.kind == "person"], matcher.surname_slips
+    )
     # a country named inside a person's title ("Ecuador's Minister ... Jarrin") belongs to the person
     absorbed = {id(m) for m in named for p in people if p.start <= m.start and m.end <= p.end}
     absorbed |= {id(m) for m in _namesake_towns(doc, named, places)}
@@ -184,9 +212,10 @@ def find_mentions(doc: Doc, matcher: NameMatcher, gazetteer: Gazetteer, places: 
     relocate(doc, mentions, places)
     dominant = dominant_country(doc, mentions, places)
     taken = {i for m in mentions for i in range(m.start, m.end)} | {m.noun for m in mentions if m.noun is not None}
-    for mention, place in list(find_unnamed(doc, gazetteer, mentions, taken, places, dominant)):
-        if place is not None and place in mentions:
-            mentions.remove(place)  # "police in Kaduna": the place is part of the actor, not an actor
+    for mention, absorbed_here in list(find_unnamed(doc, gazetteer, mentions, taken, places, dominant)):
+        for part in absorbed_here:  # "police in Kaduna": the place is part of the actor, not an actor
+            if part in mentions:
+                mentions.remove(part)
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     mentions += list(find_references(doc, mentions, taken, dominant, gazetteer))

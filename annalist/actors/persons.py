@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 from annalist.actors.gazetteer import ActorEntry, Gazetteer, Period
 from annalist.actors.mentions import FORMER, Mention
 from annalist.actors.people import person_code, strip_accents, surname
+from annalist.actors.spelling import SlipIndex
 
+WHERE_PREPS = frozenset(("in", "near", "at", "outside", "around", "into", "towards", "toward"))  # "near [Goma]"
 NEARBY = dt.timedelta(days=366)  # a title fits a term that ran within a year of publication
 _OFFICE_WORDS = re.compile(r"[A-Za-z]+")
 
@@ -70,15 +72,17 @@ def _office_fits(title: str | None, office: str | None) -> bool:
     return {synonyms.get(w, w) for w in wanted} <= {synonyms.get(w, w) for w in held} | {"minister"}
 
 
-def _by_surname(
-    name: str, title: str | None, published: dt.date | None, gazetteer: Gazetteer
-) -> ActorEntry | None:
+def _by_surname(name: str, title: str | None, published: dt.date | None, gazetteer: Gazetteer,
+                slips: SlipIndex | None = None) -> ActorEntry | None:  # fmt: skip
     """The one table entry a surname can mean around the publication date: one who held the title's office
     (any office, for a bare surname first met untitled: "Putin offered to negotiate"; news names only the
     best-known leaders so) within a year of it. With no publication date, any term fits; if the fitting
     entries all share a country ("President Bush"), the name is that country's, though which of them it is
-    stays unknown."""
+    stays unknown. With `slips`, a surname misspelt by a letter is read as the one it is a slip of (the title
+    must still fit: "President Abdelaziz Bouteflicka")."""
     codes = gazetteer.surnames.get(name) or gazetteer.surnames.get(strip_accents(name)) or set()
+    if not codes and slips is not None and (corrected := slips.correct(name)) is not None:
+        codes = gazetteer.surnames[corrected]
     fits = []
     for code in sorted(codes):
         entry = gazetteer.entries[code]
@@ -103,8 +107,12 @@ def _entry_for_unknown(name: str, country: str | None) -> ActorEntry:
 
 
 def _mention(span: Span, entry: ActorEntry, gazetteer: Gazetteer, country_mention: Mention | None,
-             published: dt.date | None) -> Mention:  # fmt: skip
+             published: dt.date | None, body: Mention | None = None) -> Mention:  # fmt: skip
     office, sector, first, former = _title(span, gazetteer)
+    if body is not None and country_mention is None:  # "U.N. envoy X" speaks for the U.N., whatever X was before
+        entry = ActorEntry(code=entry.code, name=entry.name, country=body.entry.country, kind="person",
+                           sector=body.sector or entry.sector, source=body.entry.source)  # fmt: skip
+        sector, country_mention = sector or body.sector or entry.sector, body
     period = entry.at(published)
     if period is not None:
         sector, office = period.sector or sector, office or period.office
@@ -121,19 +129,27 @@ def _country_in(span: Span, named: dict[int, Mention]) -> Mention | None:
     return next((named[t.i] for t in span.root.subtree if t.i in named and named[t.i].entry.kind == "state"), None)
 
 
-def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: list[Mention]) -> list[Mention]:
+def _body_in(span: Span, named: dict[int, Mention]) -> Mention | None:
+    """The international organisation named in a person's title ("[U.N.] envoy X", "[IMF] chief X")."""
+    return next((named[t.i] for t in span.root.subtree
+                 if t.i < span.start and t.i in named and named[t.i].entry.kind == "organisation"), None)  # fmt: skip
+
+
+def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: list[Mention],
+                slips: SlipIndex | None = None) -> list[Mention]:  # fmt: skip
     """Every person mention: table names, titled names, and later surnames of people already met.
 
     doc (Doc): the parsed Doc.
     gazetteer (Gazetteer): with the people tables loaded.
     named (list[Mention]): the other gazetteer mentions (countries, organisations), for titles' countries.
     tabled (list[Mention]): full names the people tables matched.
+    slips (SlipIndex): the tables' surnames, for titled names misspelt by a letter.
     RETURNS (list[Mention]): the person mentions.
     """
     published = doc._.article.published if doc._.article is not None else None
     by_token = {i: m for m in named for i in range(m.start, m.end)}
     people = [_mention(doc[m.start : m.end], m.entry, gazetteer, _country_in(doc[m.start : m.end], by_token),
-                       published) for m in tabled]  # fmt: skip
+                       published, _body_in(doc[m.start : m.end], by_token)) for m in tabled]  # fmt: skip
     taken = {i for m in [*people, *(m for m in named if m.entry.kind != "state")] for i in range(m.start, m.end)}
     met: set[str] = set()  # the surnames of the people named so far
     for found in doc.ents:
@@ -148,9 +164,13 @@ def find_people(doc: Doc, gazetteer: Gazetteer, named: list[Mention], tabled: li
             continue  # the recogniser took a country's name for a person's ("a loan to Malawi")
         country = _country_in(span, by_token)
         office, _, _, _ = _title(span, gazetteer)
-        entry = _by_surname(span[-1].text, office, published, gazetteer) if len(span) <= 2 and office else None
-        if entry is None and office is None and country is None and len(span) == 1 and span.text not in met:
-            entry = _by_surname(span.text, None, published, gazetteer)  # not "Hunter Biden ... Biden said"
+        entry = (
+            _by_surname(span[-1].text, office, published, gazetteer, slips) if len(span) <= 2 and office else None
+        )
+        if entry is None and office is None and country is None and len(span) == 1 and span.text not in met \
+                and not (span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPS):  # fmt: skip
+            entry = _by_surname(span.text, None, published, gazetteer)  # not "Hunter Biden ... Biden said"; a
+            # bare name where a place would stand ("fighting near Goma") is the place, whatever the tables hold
         if entry is None and country is None and office is None:
             continue  # an untitled name of no known country is not yet an actor
         people.append(_mention(span, entry or _entry_for_unknown(span.text.strip(), country.entry.country if country

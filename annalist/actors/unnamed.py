@@ -2,7 +2,8 @@
 demonym who live elsewhere ("ethnic Albanians in southern Serbia" are coded to Serbia, as PLOVER does, and
 "ethnic Albanians" with no such place to where the event happens).
 
-The country comes from the phrase's own place ("in Kaduna"), else from a state actor of the same sector just
+The country comes from the phrase's own place ("in Kaduna"), else from whom the actor is loyal to ("forces
+loyal to the president's rival" are his country's), else from a state actor of the same sector just
 named ("Moldova's parliament ... lawmakers"), else, for "the army", "the government" and the like, and for
 people ("protesters", "students", "workers"), from the article's dominant country; otherwise it stays unknown
 here and the actor-context stage may take it from the event's place.
@@ -96,6 +97,27 @@ def place_of(token: Token, by_token: dict[int, Mention], places: PlaceIndex,
     return None
 
 
+LOYALTY = ("loyal", "faithful")  # "forces loyal to X" fight for X: X's country is theirs
+
+
+def _patron(token: Token, by_token: dict[int, Mention]) -> tuple[str, int, list[Mention]] | None:
+    """Whom a noun is loyal to ("fighters loyal to [the ousted emir]"): the patron's country, where the phrase
+    ends, and the mentions inside it. The patron's own name comes first, then a name set beside it, then a
+    state that owns it ("Chad's ousted emir")."""
+    for adjective in (c for c in token.children if c.dep_ == "amod" and c.lower_ in LOYALTY):
+        for pobj in (
+            p for prep in adjective.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"
+        ):
+            inside = {by_token[t.i].start: by_token[t.i] for t in pobj.subtree if t.i in by_token}
+            ranked = sorted(inside.values(), key=lambda m: (not m.start <= pobj.i < m.end,
+                                                            not any(by_token.get(c.i) is m for c in pobj.children if c.dep_ == "appos"),
+                                                            m.entry.kind != "state", m.start))  # fmt: skip
+            patron = next((m for m in ranked if m.entry.country), None)
+            if patron is not None:
+                return patron.entry.country or "", pobj.right_edge.i + 1, list(inside.values())
+    return None
+
+
 def _same_sector_before(token: Token, sector: str, named: list[Mention]) -> str | None:
     """ "Moldova's parliament met ... [Lawmakers] voted": the country of the one state actor of the same sector
     named in this sentence or the one before, if there is exactly one."""
@@ -107,8 +129,9 @@ def _same_sector_before(token: Token, sector: str, named: list[Mention]) -> str 
 
 
 def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: set[int], places: PlaceIndex,
-                 dominant: str | None) -> Iterator[tuple[Mention, Mention | None]]:  # fmt: skip
-    """Sector-noun actors, each with the state mention its place phrase absorbs (if any)."""
+                 dominant: str | None) -> Iterator[tuple[Mention, list[Mention]]]:  # fmt: skip
+    """Sector-noun actors, each with the mentions its own phrase absorbs ("police [in Kaduna]", "troops loyal
+    to [the general]")."""
     by_token = {i: m for m in named for i in range(m.start, m.end)}
     context = {m.entry.country for m in named if m.entry.country}
     for token in doc:
@@ -118,12 +141,15 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
         if sector is None or any(i in taken for i in range(first, token.i + 1)):
             continue
         located = place_of(token, by_token, places, context)
-        end, absorbed, country, how = token.i + 1, None, None, "noun"
+        end, absorbed, country, how = token.i + 1, [], None, "noun"
         if located is not None:
-            country, absorbed, end, coordinated = located
-            how = "place"
+            country, place, end, coordinated = located
+            absorbed, how = [place] if place else [], "place"
             for other in coordinated:  # "troops from India and France": France's troops too
                 other.sector = other.sector or sector
+        elif (patron := _patron(token, by_token)) is not None:
+            country, end, absorbed = patron
+            how = "loyal"
         elif (earlier := _same_sector_before(token, sector, named)) is not None:
             country, how = earlier, "coref"
         elif dominant and ((sector in DEFINITE_SECTORS and _definite(token)) or sector in PEOPLE_SECTORS):

@@ -41,6 +41,7 @@ class GoldEvent:
     date_end: str | None = None
     flags: list[str] = field(default_factory=list)
     location: dict[str, Any] | None = None
+    undirected: bool = False  # the actors are marked source-or-target: either role is right
 
 
 @dataclass(slots=True)
@@ -99,14 +100,19 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def read_plover_gold(path: Path) -> list[GoldRecord]:
-    """PLOVER gold standard records: one sentence, one event type (2021 names), actors with codes."""
+    """PLOVER gold standard records: one sentence, one event type (2021 names), actors with codes.
+
+    Where the markup tags the participants "SRC/TAR" and names no target, the annotator left the direction
+    open (two sides that meet, agree or sign): the event is undirected.
+    """
     records = []
     for _, row in _lines(path):
         event = row.get("event_plover_2021_mapped")
         events = []
         if event in EVENT_TYPES:
+            undirected = "SRC/TAR" in str(row.get("markup") or "") and not row.get("target")
             events.append(GoldEvent(event=event, mode=row.get("mode"), actor=_actors(row.get("source")),
-                                    recipient=_actors(row.get("target"))))  # fmt: skip
+                                    recipient=_actors(row.get("target")), undirected=undirected))  # fmt: skip
         records.append(GoldRecord(id=row["id"], text=row["text"], published=None, events=events))
     return records
 

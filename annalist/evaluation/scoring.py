@@ -3,7 +3,8 @@ date and flag accuracy on matched events, and the worst errors.
 
 Sentence-level scoring. For each gold sentence, the set of gold event types is compared with the set of
 predicted types (negated events, gold or predicted, are left out of both: they did not happen; they are
-still matched for date and flag accuracy). A predicted type the
+still matched for date and flag accuracy). Where the gold leaves an event's direction open (both sides marked
+source-or-target), its sides are compared with the predicted actors and recipients together. A predicted type the
 gold lacks is a false positive, a gold type not predicted a false negative. Sets that give only a quad class
 (ConfliBERT) compare the quad class of the most confident predicted event (0 when there is none).
 """
@@ -135,7 +136,7 @@ def _compare_location(gold: GoldEvent, event: Event, scores: Scores) -> None:
 def _compare_event(gold: GoldEvent, event: Event, scores: Scores, merge: bool, flags: bool,
                    locations: bool = False) -> None:  # fmt: skip
     for role, gold_actors, actors in (
-        ("actor", gold.actor, event.actor),
+        ("actor", gold.actor, event.actor + event.recipient if gold.undirected else event.actor),
         ("recipient", gold.recipient, event.recipient),
     ):
         gold_codes = _countries(gold_actors, merge)

@@ -75,10 +75,29 @@ PLACE_PREPS = frozenset(("in", "at", "near", "inside", "outside", "across", "thr
 AIMED_AT = frozenset(("aim", "jab", "swipe", "snipe", "lash", "hit", "strike", "fire", "shoot", "rail", "snap"))
 
 
+MISSIONS = frozenset(("embassy", "consulate", "mission", "legation"))
+
+
+def _host_of_mission(head: Token) -> bool:
+    """ "an embassy [in Hanoi]", "opened an embassy [in Hanoi]": a mission no state name owns is named by its
+    host's capital; "the U.S. embassy in Baghdad" is the owner's, and Baghdad only where it stands."""
+    nouns = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ == "VERB" else [head]
+    return any(_unowned_mission(noun) for noun in nouns)
+
+
+def _unowned_mission(noun: Token) -> bool:
+    return noun.lemma_.lower() in MISSIONS and not any(
+        c.dep_ in ("compound", "amod", "nmod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
+        for c in noun.children
+    )
+
+
 def _a_place(token: Token, entity: Entity) -> bool:
     """A capital after "in", "at", "near" is where something happened, not who it happened to; but "at" after
-    a verb of aiming ("hit back at Beijing") names the target."""
+    a verb of aiming ("hit back at Beijing") names the target, and "in" after a mission its host."""
     if not entity.source.endswith("/capital") or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+        return False
+    if token.head.lower_ == "in" and _host_of_mission(token.head.head):
         return False
     verb = token.head.head
     aimed = verb.lemma_.lower() in AIMED_AT or any(child.dep_ == "prt" for child in verb.children)
@@ -204,14 +223,40 @@ def _unrealised(trigger: Token) -> bool:
     return False
 
 
+def _purpose_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
+    """The event of the same type an infinitive gives the purpose of: "went on hunger strike [to protest]
+    against the law" is one protest, whose target the purpose clause names. A participle says how, and may
+    be an act of its own ("joined the strike, [blocking] the port")."""
+    token = candidate.trigger
+    if token.dep_ not in ("xcomp", "advcl") or token.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    head = by_trigger.get(token.head.i)
+    return head if head is not None and head.pattern.event == candidate.pattern.event else None
+
+
+def _lend_recipient(giver: Candidate, taker: Candidate, how: str) -> None:
+    if giver.recipient and not taker.recipient:
+        taker.recipient, taker.recipient_source = (
+            giver.recipient,
+            f"{how} {giver.pattern.event} ({giver.recipient_source})",
+        )
+
+
 def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
     """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING), noun
-    events that an attack or arrest acts upon (see ACTING_ON), and what a demand, offer or plan only names or
-    what was called off (see CONTENT_NOUNS)."""
+    events that an attack or arrest acts upon (see ACTING_ON), what a demand, offer or plan only names or
+    what was called off (see CONTENT_NOUNS), and a clause that only gives the purpose of an event of its own
+    type (its recipient goes to that event). Two verbs of one type joined by "and" share a recipient that
+    only one names ("established ties with, and opened an embassy in, Tehran")."""
     by_trigger = {c.trigger.i: c for c in candidates}
     kept: list[Candidate] = []
     for candidate in candidates:
         if _acted_upon(candidate, by_trigger):
+            continue
+        if (purpose_of := _purpose_of(candidate, by_trigger)) is not None:
+            _lend_recipient(candidate, purpose_of, "purpose clause")
             continue
         governor = _governor(candidate, by_trigger)
         if governor is None:
@@ -219,9 +264,13 @@ def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
                 kept.append(candidate)
         elif _frames(governor, candidate):
             _take_over(candidate, governor)  # "are willing [to meet]": the meeting pattern says more
-        elif not governor.recipient and candidate.recipient:
-            governor.recipient = candidate.recipient
-            governor.recipient_source = f"embedded {candidate.pattern.event} ({candidate.recipient_source})"
+        else:
+            _lend_recipient(candidate, governor, "embedded")
+    for candidate in kept:
+        first = by_trigger.get(candidate.trigger.head.i) if candidate.trigger.dep_ == "conj" else None
+        if first is not None and first in kept and first.pattern.event == candidate.pattern.event:
+            _lend_recipient(candidate, first, "conjoined")
+            _lend_recipient(first, candidate, "conjoined")
     return kept
 
 

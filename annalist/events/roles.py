@@ -128,6 +128,7 @@ DOING_VERBS = frozenset(("open", "launch", "start", "begin", "conduct", "carry",
                          "issue", "make", "hold", "announce", "order", "file", "lodge", "level", "bring",
                          "step", "intensify", "escalate", "resume", "continue", "extend", "lift", "ease",
                          "tighten"))  # fmt: skip
+PERMITTING = frozenset(("allow", "let", "permit"))  # "refused to allow [inspectors] to visit": the one let
 CONDITIONS = frozenset(("if", "unless"))  # "threatened to strike unless [Israel] withdrew": the one it is put to
 
 
@@ -141,11 +142,15 @@ def complement(trigger: Token) -> Iterator[Token]:
     """The one acted on inside a clause the trigger governs: "threatened to break relations with [Russia]",
     "offered to cut off electricity to [Nakhichevan]", "demanded that [the hostages] be freed", "demanded
     that [they] leave", "threatened a strike unless [Israel] withdrew" (a clause's named subject is
-    `clause_subject`)."""
+    `clause_subject`), "refused to allow [inspectors] to visit"."""
     clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
     for clause in clauses:
         pronoun = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PRON" and clause.dep_ == "ccomp"]
         yield from (c for c in clause.children if c.dep_ in ("nsubjpass", "dobj", "dative") or c in pronoun)
+        if clause.lemma_.lower() in PERMITTING:
+            yield from (
+                c for sub in clause.children if sub.dep_ == "ccomp" for c in sub.children if c.dep_ == "nsubj"
+            )
         holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
         yield from prepositional(holders, RECIPIENT_PREPS)
     for condition in (c for verb in (trigger, *clauses) for c in verb.children if c.dep_ == "advcl"):

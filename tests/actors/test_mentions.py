@@ -39,6 +39,14 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
         ("Moscow may expel more American reporters.", "Moscow", "RUS", "GOV"),
         ("The Revolutionary Guards seized a British tanker.", "Revolutionary Guards", "IRN", "MIL"),
         ("Pro-Russian separatists shelled the town.", "separatists", None, "REB"),
+        (
+            "Fighters loyal to Somalia's ousted defence minister seized the port.",
+            "Fighters loyal to Somalia's ousted defence minister",
+            "SOM",
+            "REB",
+        ),  # fmt: skip
+        ("Government forces shelled rebel positions.", "Government forces", None, "MIL"),
+        ("Rebel troops ambushed an army convoy.", "Rebel troops", None, "REB"),
     ],
 )
 def test_mentions_country_and_sector(coder: Annalist, text: str, mention: str, country: str,
@@ -84,6 +92,26 @@ def test_mentions_country_name_the_recogniser_calls_a_person_is_the_country(code
     entities = _entities(coder, "A World Bank loan to Malawi pays for fertiliser.")
     assert [(e.text, e.code, e.kind) for e in entities] == [("World Bank", "WB", "organisation"),
                                                            ("Malawi", "MWI", "state")]  # fmt: skip
+
+
+def test_mentions_a_person_titled_by_an_organisation_speaks_for_it(coder: Annalist) -> None:
+    # the tables hold Brahimi as Algeria's foreign minister; as "U.N. envoy" he acts for the U.N.
+    found = {e.text: e for e in _entities(coder, "U.N. envoy Lakhdar Brahimi met Afghan leaders in Kabul.")}
+    assert (found["U.N. envoy Lakhdar Brahimi"].country, found["U.N. envoy Lakhdar Brahimi"].kind) == (
+        "UNO",
+        "person",
+    )
+    assert "U.N. envoy" not in found, "the title is part of the person, not a second actor"
+
+
+def test_mentions_a_bare_name_where_a_place_stands_is_the_place(coder: Annalist) -> None:
+    # Goma is a Congolese city and the surname of a Congo-Brazzaville prime minister in the tables
+    found = [
+        e
+        for e in _entities(coder, "Rebel troops ambushed an army convoy near Goma on Tuesday.")
+        if e.kind == "person"
+    ]
+    assert found == []
 
 
 def test_mentions_undated_titled_surname_takes_the_country_its_office_holders_share(coder: Annalist) -> None:

@@ -24,6 +24,16 @@ def test_gold_plover_format(tmp_path: Path) -> None:
     [record] = read_plover_gold(path)
     assert record.events[0].event == "ACCUSE"
     assert (record.events[0].actor[0].country, record.events[0].actor[0].sector) == ("CHL", "GOV")
+    assert not record.events[0].undirected
+
+
+def test_gold_plover_source_or_target_markup_is_undirected(tmp_path: Path) -> None:
+    sides = [{"actorText": "Chile", "code": "CHL"}, {"actorText": "Peru", "code": "PER"}]
+    row = {"id": "x2", "text": "Chile and Peru signed a fishing pact.", "event_plover_2021_mapped": "COOPERATE",
+           "source": sides, "target": [],
+           "markup": "(SRC/TAR: Chile) and (SRC/TAR: Peru) (EVT: signed) a fishing pact."}  # fmt: skip
+    [record] = read_plover_gold(_write(tmp_path / "p.jsonl", [row]))
+    assert record.events[0].undirected
 
 
 def test_gold_petrarch_format_maps_cameo_through_the_crosswalk(tmp_path: Path) -> None:

@@ -68,6 +68,16 @@ def test_scoring_igo_merge_and_dates() -> None:
     assert strict.accuracy["actor country"].value == 0.0 and strict.accuracy["date"].value == 0.0
 
 
+def test_scoring_undirected_gold_takes_either_role() -> None:
+    sides = [GoldActor("ARG"), GoldActor("URY")]
+    arg, ury, bra = _entity("ARG"), _entity("URY"), _entity("BRA")
+    directed, undirected = GoldEvent("CONSULT", actor=sides), GoldEvent("CONSULT", actor=sides, undirected=True)
+    for gold, predicted, right in ((undirected, [_event("CONSULT", [arg], [ury])], 1.0),
+                                   (directed, [_event("CONSULT", [arg], [ury])], 0.0),
+                                   (undirected, [_event("CONSULT", [arg], [bra])], 0.0)):  # fmt: skip
+        assert score_events([(_gold("1", gold), predicted)]).accuracy["actor country"].value == right
+
+
 def test_scoring_quads_use_the_most_confident_event() -> None:
     pairs = [
         (_gold("1", quad=4), [_event("ASSAULT", [], [], quad=4, confidence=0.9), _event("CONSULT", [], [], quad=1)]),
