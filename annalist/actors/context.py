@@ -74,8 +74,11 @@ def _placed(entities: list[Entity], event: Event, others: list[Entity], gazettee
     other = {e.country for e in others if e.country and e.country not in NOT_STATES}
     own = {e.country for e in entities if e.country and e.country not in NOT_STATES}
     placed = []
+    # a side of a state's own people (rebels, strikers, judges) makes the event a home affair: "rebels in Chad
+    # rejected an appeal from [President X]" is Chad's president
+    at_home = event.event in HOME_AFFAIRS or any(e.sector in HOME_SECTORS and e.country for e in others)
     for entity in entities:
-        home = event.event in HOME_AFFAIRS or entity.sector in HOME_SECTORS
+        home = at_home or entity.sector in HOME_SECTORS
         if entity.country is None and entity.source.startswith("sector"):
             if len(own) == 1:  # "[their] troops", with "their" resolved: the same side's country
                 entity = in_country(entity, next(iter(own)), "own side", gazetteer)

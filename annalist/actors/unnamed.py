@@ -53,6 +53,11 @@ def _definite(token: Token) -> bool:
                                       and not any(c.dep_ == "amod" for c in token.children))  # fmt: skip
 
 
+def _common_noun(token: Token) -> bool:
+    """A common noun, or one the tagger took for a name because it opens the sentence ("[Rebels] in Chad")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and bool(token.is_sent_start) and token.text.istitle())
+
+
 def _standalone(token: Token, gazetteer: Gazetteer) -> tuple[str | None, int]:
     standalone = gazetteer.sectors.standalone
     for width in (3, 2, 1):
@@ -63,6 +68,8 @@ def _standalone(token: Token, gazetteer: Gazetteer) -> tuple[str | None, int]:
         if width > 1 and any(t.dep_ not in ("compound", "amod") for t in tokens[:-1]):
             continue
         text, lemma = phrase_text(tokens)
+        if token.pos_ == "PROPN" and text.endswith("s"):
+            lemma = text[:-1]  # the tagger's name keeps its plural: "Rebels"
         if sector := standalone.get(text) or standalone.get(lemma):
             return sector, first
     return None, token.i
@@ -135,7 +142,7 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
     by_token = {i: m for m in named for i in range(m.start, m.end)}
     context = {m.entry.country for m in named if m.entry.country}
     for token in doc:
-        if token.pos_ != "NOUN" or token.i in taken or token.dep_ in ("compound", "amod"):
+        if not _common_noun(token) or token.i in taken or token.dep_ in ("compound", "amod"):
             continue
         sector, first = _standalone(token, gazetteer)
         if sector is None or any(i in taken for i in range(first, token.i + 1)):

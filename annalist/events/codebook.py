@@ -22,7 +22,8 @@ separated by commas (`dobj>prep:to>pobj, prep:to>pobj`: the parser attaches "to"
 `actor` and `recipient` list where the roles are found, most likely first: the named sources `subject`,
 `object`, `agent`, `passive_subject`, `possessor`, `modifier`, `complement` (inside a clause the trigger
 governs: "demanded that X ...", "threatened to cut ties with X"; the clause's subject first, so "demanded
-that X stop its war on Y" is asked of X alone), `prep:with|against|...`, or a path.
+that X stop its war on Y" is asked of X alone), `stated_target` (what a protest says it is aimed at: "to
+show their anger at X"), `prep:with|against|...`, or a path.
 The shipped codebook is one file per event type in events/data/codebook/. Users extend it with files of the
 same format (`--codebook FILE`).
 """
@@ -49,6 +50,7 @@ ROLE_SOURCES = (
     "modifier",
     "complement",
     "clause_subject",
+    "stated_target",
 )
 # `complement` is tried as the governed clause's subject first, then as the rest of the clause
 _EXPANDED = {"complement": ("clause_subject", "complement")}

@@ -232,8 +232,12 @@ def _purpose_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candi
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None
-    head = by_trigger.get(token.head.i)
-    return head if head is not None and head.pattern.event == candidate.pattern.event else None
+    # the event is the verb, or the noun it takes: "began a hunger [strike] on Monday to protest against ..."
+    for served in (token.head, *(c for c in token.head.children if c.dep_ == "dobj")):
+        head = by_trigger.get(served.i)
+        if head is not None and head.pattern.event == candidate.pattern.event:
+            return head
+    return None
 
 
 def _lend_recipient(giver: Candidate, taker: Candidate, how: str) -> None:
@@ -346,9 +350,11 @@ def _natural_cause(trigger: Token, causes: frozenset[str]) -> bool:
 
 
 def _own_people(recipient: Entity, actor: Entity) -> bool:
-    """Whether a recipient of the actor's own code is other people of its country, not the actor again."""
+    """Whether a recipient of the actor's own code is other people of its country, not the actor again:
+    people named by their sector or by a demonym and a noun ("Croatian extremists")."""
+    named_people = recipient.source.endswith("/demonym") and " " in recipient.text.strip()
     return recipient.start != actor.start and (
-        recipient.source.startswith("sector") or recipient.sector != actor.sector
+        recipient.source.startswith("sector") or recipient.sector != actor.sector or named_people
     )
 
 

@@ -22,6 +22,8 @@ LIGHT_CLIMB = ("xcomp", "conj")  # a subject is shared with the verb these hang 
 PHRASE_DEPS = frozenset(("poss", "compound", "amod", "nmod", "det", "conj", "cc", "appos", "prep", "pobj",
                          "npadvmod", "nummod", "quantmod", "case", "punct", "flat"))  # fmt: skip
 PHRASE_PREPS = frozenset(("of", "from", "along", "including", "like"))
+LEAVING = frozenset(("withdrawal", "pullout", "pull-out", "departure", "exit", "retreat", "evacuation", "expulsion",
+                     "removal", "ouster", "eviction"))  # fmt: skip
 # A statement or document the subject issued: a clause hanging from it is the subject's ("issued a statement
 # applauding Ghana"); not so for people ("arrested a man carrying weapons").
 DOCUMENTS = frozenset(("statement", "report", "letter", "communique", "communiqué", "decree", "order", "resolution",
@@ -158,6 +160,20 @@ def complement(trigger: Token) -> Iterator[Token]:
             yield from (c for c in condition.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
 
 
+STANCE_VERBS = frozenset(("show", "express", "voice", "vent", "register", "signal", "demonstrate"))
+STANCE_PREPS = frozenset(("at", "over", "for", "against", "with", "to", "toward", "towards", "about"))
+
+
+def stated_target(trigger: Token) -> Iterator[Token]:
+    """The one a protest says it is aimed at: "blocked a road to show their anger at [Uganda's] ban"."""
+    for clause in (
+        c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in STANCE_VERBS
+    ):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            stances = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+            yield from prepositional(stances, STANCE_PREPS)
+
+
 def agent(trigger: Token) -> Iterator[Token]:
     """The doer of a passive: "attacked [by rebels]"."""
     for child in trigger.children:
@@ -187,6 +203,7 @@ NAMED_SOURCES = {
     "modifier": modifier,
     "complement": complement,
     "clause_subject": clause_subject,
+    "stated_target": stated_target,
 }
 
 
@@ -221,15 +238,48 @@ def phrase_tokens(head: Token, top: bool = True) -> Iterator[Token]:
                 yield from phrase_tokens(child, top=False)
             return
     for child in head.children:
-        if child.dep_ not in PHRASE_DEPS:
-            continue
-        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS and not _border_with(head, child):
-            continue
-        if child.dep_ == "prep" and child.lower_ == "of" and _nationality(head):
-            continue
-        if child.dep_ in ("amod", "compound") and child.lemma_.lower() in OTHER_PARTY_PARTICIPLES:
-            continue
-        yield from phrase_tokens(child, top=False)
+        if _inside(head, child):
+            yield from phrase_tokens(child, top=False)
+
+
+SHELTERS = frozenset(
+    (
+        "camp",
+        "shelter",
+        "school",
+        "hospital",
+        "clinic",
+        "home",
+        "centre",
+        "center",
+        "settlement",
+        "orphanage",
+        "housing",
+        "hostel",
+    )
+)  # "a camp for [Congolese refugees]" is theirs
+REPORTING = frozenset(("report", "say", "tell", "write", "quote"))  # ", a Saudi-owned weekly [reports]"
+
+
+def _inside(head: Token, child: Token) -> bool:
+    """Whether a child of a phrase's head belongs to the phrase (see phrase_tokens). An apposition that is
+    really the reporting verb the parser missed does not."""
+    if child.dep_ not in PHRASE_DEPS or (child.dep_ == "appos" and child.lemma_.lower() in REPORTING):
+        return False
+    if child.dep_ in ("amod", "compound"):
+        return child.lemma_.lower() not in OTHER_PARTY_PARTICIPLES
+    if child.dep_ != "prep":
+        return True
+    prep, noun = child.lower_, head.lemma_.lower()
+    if prep == "for" and noun in SHELTERS:
+        return True
+    if prep not in PHRASE_PREPS:
+        return _border_with(head, child)
+    if prep == "of":
+        return not _nationality(head)
+    return (
+        prep != "from" or noun not in LEAVING
+    )  # "the withdrawal of Russian troops [from Georgia]": the place left
 
 
 # A description by relation names another party: "Pakistan, a key U.S. [ally]", "Syria's [neighbour] Turkey".

@@ -37,3 +37,46 @@ def test_linked_an_unowned_mission_in_a_capital_is_the_hosts(coder: Annalist) ->
     # an embassy a state name owns only stands in the capital: the owner is the one acted on
     [stormed] = _events(coder, "Protesters stormed the Danish embassy in Tehran.", "PROTEST")
     assert [r.country for r in stormed.recipient] == ["DNK"]
+
+
+def test_linked_a_purpose_clause_serves_the_noun_event_its_verb_takes(coder: Annalist) -> None:
+    text = "About 500 Uzbek refugees began a hunger strike on Friday to protest against Kazakhstan's plan to deport them."
+    [protest] = _events(coder, text, "PROTEST")
+    assert (protest.trigger, [r.country for r in protest.recipient]) == ("strike", ["KAZ"])
+
+
+def test_linked_the_place_a_withdrawal_leaves_is_not_a_party(coder: Annalist) -> None:
+    [request] = _events(coder, "NATO ministers demanded the withdrawal of Russian troops from Georgia.", "REQUEST")
+    assert [r.country for r in request.recipient] == ["RUS"]
+
+
+def test_linked_a_state_acting_on_its_own_named_people(coder: Annalist) -> None:
+    text = "Serbia is investigating alleged war crimes by Serbian paramilitaries against Bosniak civilians."
+    [inquiry] = _events(coder, text, "ACCUSE")
+    assert [(r.text, r.country) for r in inquiry.recipient] == [("Serbian paramilitaries", "SRB")]
+
+
+def test_linked_a_titled_stranger_dealing_with_a_states_own_rebels_is_that_states(coder: Annalist) -> None:
+    [reject] = _events(
+        coder, "Rebels in Chad on Monday rejected an appeal from President Idris Debby to disarm.", "REJECT"
+    )
+    assert [(a.text, a.country, a.sector) for a in reject.actor] == [("Rebels in Chad", "TCD", "REB")]
+    assert [(r.text, r.country) for r in reject.recipient] == [("President Idris Debby", "TCD")]
+
+
+def test_linked_a_protest_aims_at_whom_its_stated_purpose_names(coder: Annalist) -> None:
+    [protest] = _events(
+        coder, "Farmers in Nairobi blocked a highway to show their anger at Uganda's import ban.", "PROTEST"
+    )
+    assert [r.country for r in protest.recipient] == ["UGA"], "not Nairobi, where they marched"
+
+
+def test_linked_a_shelter_for_people_is_theirs(coder: Annalist) -> None:
+    text = "A refugee camp for Sudanese refugees was attacked by Chadian militiamen, killing at least 30 people."
+    attack = _events(coder, text, "ASSAULT")[0]
+    assert [r.country for r in attack.recipient] == ["SDN"]
+
+
+def test_linked_a_misparsed_reporting_verb_adds_no_party(coder: Annalist) -> None:
+    [threat] = _events(coder, "Hezbollah has vowed to strike Israel, a Qatari-owned channel reports.", "THREATEN")
+    assert [r.country for r in threat.recipient] == ["ISR"], "the channel that reports is not threatened"
