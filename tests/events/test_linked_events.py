@@ -80,3 +80,14 @@ def test_linked_a_shelter_for_people_is_theirs(coder: Annalist) -> None:
 def test_linked_a_misparsed_reporting_verb_adds_no_party(coder: Annalist) -> None:
     [threat] = _events(coder, "Hezbollah has vowed to strike Israel, a Qatari-owned channel reports.", "THREATEN")
     assert [r.country for r in threat.recipient] == ["ISR"], "the channel that reports is not threatened"
+
+
+def test_linked_readiness_to_fight_is_no_agreement(coder: Annalist) -> None:
+    text = "The Serbian army prepared to resume shelling rebel-held villages as talks stalled."
+    assert _events(coder, text, "AGREE") == []
+
+
+def test_linked_peacekeepers_sent_are_aid_to_the_host_not_a_mobilisation(coder: Annalist) -> None:
+    [aid] = _events(coder, "The first Kenyan peacekeeping troops arrived in Haiti on Tuesday.", "AID")
+    assert ([a.country for a in aid.actor], [r.country for r in aid.recipient]) == (["KEN"], ["HTI"])
+    assert "peacekeeping" in aid.context and _events(coder, "Kenyan troops arrived in Haiti.", "MOBILIZE")
