@@ -208,10 +208,13 @@ CONTENT_NOUNS = frozenset(("demand", "call", "request", "appeal", "ultimatum", "
                            "promise", "pledge", "vow", "threat", "accusation", "allegation", "claim", "suggestion",
                            "idea", "prospect", "possibility", "bid"))  # fmt: skip
 CALLING_OFF = frozenset(("cancel", "postpone", "scrap", "shelve", "abandon", "delay", "defer", "call"))
+# ... nor what someone is only suspected of: "three men [accused] of killing a police officer"
+ALLEGING = frozenset(("suspect", "accuse", "charge", "allege", "blame", "indict"))
 
 
 def _unrealised(trigger: Token) -> bool:
-    """Whether an event is only the content of a demand, offer, plan or claim, or a noun event called off."""
+    """Whether an event is only the content of a demand, offer, plan or claim, what someone described is
+    suspected of, or a noun event called off."""
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in CALLING_OFF:
         verb = trigger.head
         return verb.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
@@ -219,19 +222,22 @@ def _unrealised(trigger: Token) -> bool:
         if head.pos_ == "NOUN" and head.lemma_.lower() in CONTENT_NOUNS:
             return True
         if head.pos_ in ("VERB", "AUX"):
-            return False
+            return head.lemma_.lower() in ALLEGING and head.dep_ in ("acl", "relcl", "amod")
     return False
 
 
-def _purpose_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
-    """The event of the same type an infinitive gives the purpose of: "went on hunger strike [to protest]
-    against the law" is one protest, whose target the purpose clause names. A participle says how, and may
-    be an act of its own ("joined the strike, [blocking] the port")."""
+def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
+    """The event a clause is only part of: the event of its own type an infinitive gives the purpose of ("went
+    on hunger strike [to protest] against the law" is one protest, whose target the clause names), or the riot
+    a participle tells the violence of ("rioted, [setting] fire to cars": a riot is violent by definition).
+    Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
     if token.dep_ not in ("xcomp", "advcl") or token.pos_ != "VERB":
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return None
+        riot = by_trigger.get(token.head.i)
+        violent = candidate.pattern.event in ACTING_ON and token.tag_ == "VBG"
+        return riot if violent and riot is not None and riot.pattern.mode == "riot" else None
     # the event is the verb, or the noun it takes: "began a hunger [strike] on Monday to protest against ..."
     for served in (token.head, *(c for c in token.head.children if c.dep_ == "dobj")):
         head = by_trigger.get(served.i)
@@ -251,16 +257,16 @@ def _lend_recipient(giver: Candidate, taker: Candidate, how: str) -> None:
 def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
     """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING), noun
     events that an attack or arrest acts upon (see ACTING_ON), what a demand, offer or plan only names or
-    what was called off (see CONTENT_NOUNS), and a clause that only gives the purpose of an event of its own
-    type (its recipient goes to that event). Two verbs of one type joined by "and" share a recipient that
+    what was called off or is only suspected (see CONTENT_NOUNS, ALLEGING), and a clause that is only part of
+    another event (see _part_of; its recipient goes to that event). Two verbs of one type joined by "and" share a recipient that
     only one names ("established ties with, and opened an embassy in, Tehran")."""
     by_trigger = {c.trigger.i: c for c in candidates}
     kept: list[Candidate] = []
     for candidate in candidates:
         if _acted_upon(candidate, by_trigger):
             continue
-        if (purpose_of := _purpose_of(candidate, by_trigger)) is not None:
-            _lend_recipient(candidate, purpose_of, "purpose clause")
+        if (part_of := _part_of(candidate, by_trigger)) is not None:
+            _lend_recipient(candidate, part_of, "clause")
             continue
         governor = _governor(candidate, by_trigger)
         if governor is None:

@@ -91,3 +91,14 @@ def test_linked_peacekeepers_sent_are_aid_to_the_host_not_a_mobilisation(coder: 
     [aid] = _events(coder, "The first Kenyan peacekeeping troops arrived in Haiti on Tuesday.", "AID")
     assert ([a.country for a in aid.actor], [r.country for r in aid.recipient]) == (["KEN"], ["HTI"])
     assert "peacekeeping" in aid.context and _events(coder, "Kenyan troops arrived in Haiti.", "MOBILIZE")
+
+
+def test_linked_the_violence_of_a_riot_is_the_riot(coder: Annalist) -> None:
+    events = coder.code_text("Greek students rioted in Athens on Friday, setting fire to cars and smashing shop windows.",
+                             published=dt.date(2021, 6, 1))  # fmt: skip
+    assert [(e.event, e.mode) for e in events] == [("PROTEST", "riot")]
+
+
+def test_linked_what_someone_is_only_suspected_of_is_no_event(coder: Annalist) -> None:
+    text = "Serbian police arrested a Croatian soldier suspected by Belgrade of shelling Serb villages in 1991."
+    assert _events(coder, text, "ASSAULT") == [] and _events(coder, text, "COERCE")
