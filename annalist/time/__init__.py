@@ -129,6 +129,25 @@ def _pluperfect(trigger: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
 
+def _formerly(trigger: Token) -> bool:
+    """Whether the event is told as something done once, long ago ("what Annan [once] called ..."): before the
+    story, at a time the text does not give."""
+    verb = _verb_of(trigger)
+    return verb.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") and c.i < verb.i
+                                      for c in verb.children)  # fmt: skip
+
+
+def _caption_date(frames: list[Frame], trigger: Token) -> Frame | None:
+    """The full date a photo caption ends on ("... arrives in court in Cairo, Egypt December 26, 2018."): the
+    day of the caption's main event."""
+    verb = _verb_of(trigger)
+    sentence = verb.sent
+    last = max((t.i for t in sentence if not t.is_punct), default=-1)
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    return next((f for f in frames if f.date.precision == "day" and f.span.end - 1 == last), None)
+
+
 def _past_tense(trigger: Token) -> bool:
     """Whether the event's clause is told in the simple past ("recalled"), as a frame from an earlier sentence
     can only date events told that way."""
@@ -193,8 +212,10 @@ class TimeStage:
                 return nearest.date
             if (restated := _restated(own, trigger, published, only_later=False)) is not None:
                 return restated  # "overran a camp in June 2017, a raid that [killed] / led to air [strikes]"
+            if (caption := _caption_date(own, trigger)) is not None:
+                return caption.date
             past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
-            if past_year and _pluperfect(trigger):
+            if (past_year and _pluperfect(trigger)) or _formerly(trigger):
                 return EventDate(
                     source="none", text=BEFORE_THE_STORY
                 )  # "had been backed by a party that won in 2018"

@@ -223,3 +223,16 @@ def test_time_stage_a_chancellorship_is_an_office_term(code: Code) -> None:
     text = "During Gerhard Schröder's chancellorship, Germany sent troops to Afghanistan."
     event = _only(code, text, dt.date(2019, 10, 20), "MOBILIZE")
     assert (event.date.start, event.date.source) == (dt.date(1998, 10, 27), "office-term"), event.date
+
+
+def test_time_stage_a_caption_ending_on_a_full_date_is_that_days(code: Code) -> None:
+    text = ("Former Tunisian President Moncef Marzouki arrives with his lawyer at a court hearing over protests "
+            "that shook the capital in 2013, in Tunis, Tunisia November 3, 2020.")  # fmt: skip
+    event = _only(code, text, dt.date(2020, 11, 5), "CONSULT")
+    assert (event.date.start, event.date.precision, event.date.source) == (dt.date(2020, 11, 3), "day", "text")
+
+
+def test_time_stage_what_was_once_done_is_before_the_story_and_undated(code: Code) -> None:
+    event = _only(code, "Brazil's president once accused Venezuela of sheltering drug traffickers.", dt.date(2020, 11, 5),
+                  "ACCUSE")  # fmt: skip
+    assert (event.date.start, event.date.source, event.modality.historical) == (None, "none", True)
