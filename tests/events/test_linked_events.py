@@ -102,3 +102,7 @@ def test_linked_the_violence_of_a_riot_is_the_riot(coder: Annalist) -> None:
 def test_linked_what_someone_is_only_suspected_of_is_no_event(coder: Annalist) -> None:
     text = "Serbian police arrested a Croatian soldier suspected by Belgrade of shelling Serb villages in 1991."
     assert _events(coder, text, "ASSAULT") == [] and _events(coder, text, "COERCE")
+
+
+def test_linked_a_welcome_given_to_a_plan_is_no_visit(coder: Annalist) -> None:
+    assert _events(coder, "The EU gave a cautious welcome to the plan.", "CONSULT") == []
