@@ -258,6 +258,7 @@ SHELTERS = frozenset(
         "hostel",
     )
 )  # "a camp for [Congolese refugees]" is theirs
+BENEFITS = frozenset(("assistance", "aid", "support", "help", "backing", "contribution"))  # "support [for X]"
 REPORTING = frozenset(("report", "say", "tell", "write", "quote"))  # ", a Saudi-owned weekly [reports]"
 
 
@@ -273,6 +274,8 @@ def _inside(head: Token, child: Token) -> bool:
     prep, noun = child.lower_, head.lemma_.lower()
     if prep == "for" and noun in SHELTERS:
         return True
+    if prep in ("to", "for") and noun in BENEFITS:  # not someone's own: "over [its] backing for the rebels"
+        return not any(c.dep_ == "poss" for c in head.children)
     if prep not in PHRASE_PREPS:
         return _border_with(head, child)
     if prep == "of":

@@ -47,6 +47,7 @@ def _entities(coder: Annalist, text: str) -> list[Entity]:
         ),  # fmt: skip
         ("Government forces shelled rebel positions.", "Government forces", None, "MIL"),
         ("Rebel troops ambushed an army convoy.", "Rebel troops", None, "REB"),
+        ("Lebanese youths threw stones at the patrol.", "Lebanese youths", "LBN", "CVL"),
     ],
 )
 def test_mentions_country_and_sector(coder: Annalist, text: str, mention: str, country: str,

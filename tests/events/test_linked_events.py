@@ -106,3 +106,9 @@ def test_linked_what_someone_is_only_suspected_of_is_no_event(coder: Annalist) -
 
 def test_linked_a_welcome_given_to_a_plan_is_no_visit(coder: Annalist) -> None:
     assert _events(coder, "The EU gave a cautious welcome to the plan.", "CONSULT") == []
+
+
+def test_linked_support_for_someone_names_them(coder: Annalist) -> None:
+    text = "The Italian government refused to commit to any military support for the French-led mission in Mali."
+    [refusal] = _events(coder, text, "REJECT")
+    assert [r.country for r in refusal.recipient] == ["FRA"], "the mission's leader, not its place"
