@@ -214,7 +214,13 @@ ALLEGING = frozenset(("suspect", "accuse", "charge", "allege", "blame", "indict"
 
 def _unrealised(trigger: Token) -> bool:
     """Whether an event is only the content of a demand, offer, plan or claim, what someone described is
-    suspected of, or a noun event called off."""
+    suspected of, a noun event called off, or one a condition names ("if [attacks] on Serbs continued")."""
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.head.children)
+    ):
+        return True
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in CALLING_OFF:
         verb = trigger.head
         return verb.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
@@ -229,9 +235,13 @@ def _unrealised(trigger: Token) -> bool:
 def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
     """The event a clause is only part of: the event of its own type an infinitive gives the purpose of ("went
     on hunger strike [to protest] against the law" is one protest, whose target the clause names), or the riot
-    a participle tells the violence of ("rioted, [setting] fire to cars": a riot is violent by definition).
+    a participle tells the violence of ("rioted, [setting] fire to cars": a riot is violent by definition), or
+    the protest a relative clause tells the force of ("a general strike that [shut] down the capital").
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
+    if token.dep_ == "relcl" and candidate.pattern.event in ACTING_ON:
+        protest = by_trigger.get(token.head.i)  # "a general [strike] that shut down the capital"
+        return protest if protest is not None and protest.pattern.event == "PROTEST" else None
     if token.dep_ not in ("xcomp", "advcl") or token.pos_ != "VERB":
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
