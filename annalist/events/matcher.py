@@ -236,9 +236,13 @@ def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidat
     """The event a clause is only part of: the event of its own type an infinitive gives the purpose of ("went
     on hunger strike [to protest] against the law" is one protest, whose target the clause names), or the riot
     a participle tells the violence of ("rioted, [setting] fire to cars": a riot is violent by definition), or
-    the protest a relative clause tells the force of ("a general strike that [shut] down the capital").
+    the protest a relative clause tells the force of ("a general strike that [shut] down the capital"), or
+    the verb's event a noun of the same type only names ("staged a general [strike]").
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "[staged] a general strike": one strike
+        verb = by_trigger.get(token.head.i)
+        return verb if verb is not None and verb.pattern.event == candidate.pattern.event else None
     if token.dep_ == "relcl" and candidate.pattern.event in ACTING_ON:
         protest = by_trigger.get(token.head.i)  # "a general [strike] that shut down the capital"
         return protest if protest is not None and protest.pattern.event == "PROTEST" else None

@@ -112,3 +112,9 @@ def test_linked_support_for_someone_names_them(coder: Annalist) -> None:
     text = "The Italian government refused to commit to any military support for the French-led mission in Mali."
     [refusal] = _events(coder, text, "REJECT")
     assert [r.country for r in refusal.recipient] == ["FRA"], "the mission's leader, not its place"
+
+
+def test_linked_a_strike_staged_is_one_strike_and_its_force_is_the_strike(coder: Annalist) -> None:
+    text = "Argentine truckers staged a nationwide strike that blocked the main highways into Buenos Aires."
+    events = coder.code_text(text, published=dt.date(2021, 6, 1))
+    assert [(e.event, e.trigger) for e in events] == [("PROTEST", "staged")]
