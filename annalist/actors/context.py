@@ -32,9 +32,10 @@ def _event_day(event: Event) -> dt.date | None:
 
 
 def at_date(entity: Entity, day: dt.date | None, gazetteer: Gazetteer) -> Entity:
-    """The entity as coded on a day: its period then, or for a person past every term, a former leader."""
+    """The entity as coded on a day: its period then, or for a person past every term, a former leader. An
+    organisation's envoy ("U.N. envoy X") stays the organisation's, whatever offices X held."""
     entry = gazetteer.entries.get(entity.code)
-    if entry is None or not entry.periods or day is None:
+    if entry is None or not entry.periods or day is None or entity.source.endswith("/envoy"):
         return entity
     period = entry.at(day)
     if period is not None:

@@ -109,10 +109,11 @@ def _entry_for_unknown(name: str, country: str | None) -> ActorEntry:
 def _mention(span: Span, entry: ActorEntry, gazetteer: Gazetteer, country_mention: Mention | None,
              published: dt.date | None, body: Mention | None = None) -> Mention:  # fmt: skip
     office, sector, first, former = _title(span, gazetteer)
+    form = "person"
     if body is not None and country_mention is None:  # "U.N. envoy X" speaks for the U.N., whatever X was before
         entry = ActorEntry(code=entry.code, name=entry.name, country=body.entry.country, kind="person",
                            sector=body.sector or entry.sector, source=body.entry.source)  # fmt: skip
-        sector, country_mention = sector or body.sector or entry.sector, body
+        sector, country_mention, form = sector or body.sector or entry.sector, body, "envoy"
     period = entry.at(published)
     if period is not None:
         sector, office = period.sector or sector, office or period.office
@@ -120,9 +121,7 @@ def _mention(span: Span, entry: ActorEntry, gazetteer: Gazetteer, country_mentio
         sector = "ELI"
     if country_mention is not None:
         first = min(first, country_mention.start)
-    return Mention(
-        start=first, end=span.end, entry=entry, form="person", sector=sector, office=office, former=former
-    )
+    return Mention(start=first, end=span.end, entry=entry, form=form, sector=sector, office=office, former=former)
 
 
 def _country_in(span: Span, named: dict[int, Mention]) -> Mention | None:

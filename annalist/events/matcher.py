@@ -236,13 +236,9 @@ def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidat
     """The event a clause is only part of: the event of its own type an infinitive gives the purpose of ("went
     on hunger strike [to protest] against the law" is one protest, whose target the clause names), or the riot
     a participle tells the violence of ("rioted, [setting] fire to cars": a riot is violent by definition), or
-    the protest a relative clause tells the force of ("a general strike that [shut] down the capital"), or
-    the verb's event a noun of the same type only names ("staged a general [strike]").
+    the protest a relative clause tells the force of ("a general strike that [shut] down the capital").
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "[staged] a general strike": one strike
-        verb = by_trigger.get(token.head.i)
-        return verb if verb is not None and verb.pattern.event == candidate.pattern.event else None
     if token.dep_ == "relcl" and candidate.pattern.event in ACTING_ON:
         protest = by_trigger.get(token.head.i)  # "a general [strike] that shut down the capital"
         return protest if protest is not None and protest.pattern.event == "PROTEST" else None
@@ -371,10 +367,9 @@ def _natural_cause(trigger: Token, causes: frozenset[str]) -> bool:
 
 def _own_people(recipient: Entity, actor: Entity) -> bool:
     """Whether a recipient of the actor's own code is other people of its country, not the actor again:
-    people named by their sector or by a demonym and a noun ("Croatian extremists")."""
-    named_people = recipient.source.endswith("/demonym") and " " in recipient.text.strip()
+    people named by their sector ("Croatian extremists")."""
     return recipient.start != actor.start and (
-        recipient.source.startswith("sector") or recipient.sector != actor.sector or named_people
+        recipient.source.startswith("sector") or recipient.sector != actor.sector
     )
 
 

@@ -97,12 +97,13 @@ def test_mentions_country_name_the_recogniser_calls_a_person_is_the_country(code
 
 def test_mentions_a_person_titled_by_an_organisation_speaks_for_it(coder: Annalist) -> None:
     # the tables hold Brahimi as Algeria's foreign minister; as "U.N. envoy" he acts for the U.N.
-    found = {e.text: e for e in _entities(coder, "U.N. envoy Lakhdar Brahimi met Afghan leaders in Kabul.")}
-    assert (found["U.N. envoy Lakhdar Brahimi"].country, found["U.N. envoy Lakhdar Brahimi"].kind) == (
-        "UNO",
-        "person",
-    )
+    text = "U.N. envoy Lakhdar Brahimi met Syrian opposition leaders in Geneva."
+    found = {e.text: e for e in _entities(coder, text)}
+    envoy = found["U.N. envoy Lakhdar Brahimi"]
+    assert (envoy.country, envoy.kind) == ("UNO", "person")
     assert "U.N. envoy" not in found, "the title is part of the person, not a second actor"
+    [meeting] = [e for e in coder.code_text(text, published=dt.date(2013, 5, 1)) if e.event == "CONSULT"]
+    assert [a.country for a in meeting.actor] == ["UNO"], "not re-coded by his old office on the event's date"
 
 
 def test_mentions_a_bare_name_where_a_place_stands_is_the_place(coder: Annalist) -> None:
