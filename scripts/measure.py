@@ -74,6 +74,8 @@ def accuracy(shared: Path) -> str:
            "Sentence-level scoring: each gold sentence's set of PLOVER event types against the set Annalist codes "
            "from it (negated events do not count as predictions). Actor, sector, date and flag accuracy are "
            "measured on events whose type matched. \"detection\" scores only whether a sentence has any event. "
+           "Where a PLOVER gold record marks both sides \"SRC/TAR\" (source or target: the annotator left the "
+           "direction open), its actors are compared with the predicted actors and recipients together. "
            "Gold sets are used for measuring only.", "",
            "The PETRARCH unit tests code their sentences with the validation suite's own verb dictionary, whose "
            "codes are test codes rather than CAMEO's meanings (SIGN is 081, BREAK is 1717), so their event-type "
