@@ -168,20 +168,23 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
 
 
 def relocate(doc: Doc, mentions: list[Mention], places: PlaceIndex) -> None:
-    """People named by a plural demonym are coded to the country the text places them in; "ethnic" ones the
-    text does not place are left for the event's place to code."""
+    """People named by a plural demonym ("Albanians in Serbia") or as ethnic kin ("ethnic Albanian guerrillas")
+    are coded to the country the text places them in; ethnic ones the text does not place are left for the
+    event's place to code."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     context = {m.entry.country for m in mentions if m.entry.country}
     for mention in mentions:
         head = doc[mention.end - 1]
-        if mention.form != "demonym" or head.tag_ not in ("NNPS", "NNS") or not head.text[:1].isupper():
+        kin = mention.start > 0 and doc[mention.start - 1].lower_ == "ethnic"  # "ethnic Albanian guerrillas"
+        people = head.tag_ in ("NNPS", "NNS") and head.text[:1].isupper()
+        if mention.form != "demonym" or not (people or kin):
             continue  # "Albanians in Serbia" live there; "Rwandan ministers in Angola" only visit
         mention.sector = mention.sector or "CVL"
         located = place_of(head, by_token, places, context)
-        if located is None and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+        if located is None and (kin or any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children)):
             # "ethnic Albanians" are no one's state until the event places them
-            mention.entry = ActorEntry(code="UNK", name=f"ethnic {head.text}", country=None, kind="group",
-                                       source="sector")  # fmt: skip
+            name = doc[mention.start - 1 : mention.end].text if kin else f"ethnic {head.text}"
+            mention.entry = ActorEntry(code="UNK", name=name, country=None, kind="group", source="sector")
             mention.form = "ethnic"
         elif located is not None and located[0] != mention.entry.country:
             country = located[0]

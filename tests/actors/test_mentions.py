@@ -137,3 +137,13 @@ def test_mentions_bare_surname_of_the_one_leader_the_tables_hold(coder: Annalist
     assert (
         next(e for e in _entities(coder, "In 1989 the European Community sent food aid to Romania.")).code == "EU"
     )
+
+
+def test_mentions_ethnic_kin_named_by_an_adjective_are_where_they_live(coder: Annalist) -> None:
+    found = {
+        e.text: e for e in _entities(coder, "Ethnic Serb fighters in northern Kosovo attacked a police station.")
+    }
+    assert (found["Serb fighters"].country, found["Serb fighters"].sector) == ("KOS", "REB")
+    [attack] = [e for e in coder.code_text("Ethnic Russian separatists shelled Mariupol on Sunday.", published=None)
+                if e.event == "ASSAULT"]  # fmt: skip
+    assert [a.country for a in attack.actor] == ["UKR"], "not Russia's: kin of Russians, placed by the event"
