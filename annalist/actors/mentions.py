@@ -43,7 +43,7 @@ class Mention:
 class NameMatcher:
     """Finds every gazetteer phrase (and blocklisted phrase) in a Doc: exact phrases case-sensitively,
     user-dictionary phrases in any case, prefix phrases by the start of their last word; and a one-word state
-    name or demonym misspelt by one letter ("Ethopia"): a proper noun the recogniser does not take for a
+    name or demonym misspelt by one letter ("Kazakstan"): a proper noun the recogniser does not take for a
     person or an organisation, and no place or surname the tables know (see spelling.py)."""
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer, places: PlaceIndex) -> None:

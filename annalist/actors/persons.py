@@ -79,7 +79,7 @@ def _by_surname(name: str, title: str | None, published: dt.date | None, gazette
     best-known leaders so) within a year of it. With no publication date, any term fits; if the fitting
     entries all share a country ("President Bush"), the name is that country's, though which of them it is
     stays unknown. With `slips`, a surname misspelt by a letter is read as the one it is a slip of (the title
-    must still fit: "President Abdelaziz Bouteflicka")."""
+    must still fit: "President Hosni Mubarrak")."""
     codes = gazetteer.surnames.get(name) or gazetteer.surnames.get(strip_accents(name)) or set()
     if not codes and slips is not None and (corrected := slips.correct(name)) is not None:
         codes = gazetteer.surnames[corrected]

@@ -1,4 +1,4 @@
-"""Names misspelt by one letter ("Ethopia", "Afganistan", "President Abdelaziz Bouteflicka"): news copy has
+"""Names misspelt by one letter ("Kazakstan", "Venezeula", "President Hosni Mubarrak"): news copy has
 slips, and a slip should not lose an actor.
 
 Careful by design: only long names (MIN_LENGTH letters or more), only one slip (a letter missing, added,

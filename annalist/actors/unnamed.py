@@ -168,14 +168,14 @@ def find_unnamed(doc: Doc, gazetteer: Gazetteer, named: list[Mention], taken: se
 
 
 def relocate(doc: Doc, mentions: list[Mention], places: PlaceIndex) -> None:
-    """People named by a plural demonym ("Albanians in Serbia") or as ethnic kin ("ethnic Albanian guerrillas")
+    """People named by a plural demonym ("Albanians in Serbia") or as ethnic kin ("ethnic Serb fighters")
     are coded to the country the text places them in; ethnic ones the text does not place are left for the
     event's place to code."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     context = {m.entry.country for m in mentions if m.entry.country}
     for mention in mentions:
         head = doc[mention.end - 1]
-        kin = mention.start > 0 and doc[mention.start - 1].lower_ == "ethnic"  # "ethnic Albanian guerrillas"
+        kin = mention.start > 0 and doc[mention.start - 1].lower_ == "ethnic"  # "ethnic Serb fighters"
         people = head.tag_ in ("NNPS", "NNS") and head.text[:1].isupper()
         if mention.form != "demonym" or not (people or kin):
             continue  # "Albanians in Serbia" live there; "Rwandan ministers in Angola" only visit

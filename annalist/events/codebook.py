@@ -23,7 +23,7 @@ separated by commas (`dobj>prep:to>pobj, prep:to>pobj`: the parser attaches "to"
 `object`, `agent`, `passive_subject`, `possessor`, `modifier`, `complement` (inside a clause the trigger
 governs: "demanded that X ...", "threatened to cut ties with X"; the clause's subject first, so "demanded
 that X stop its war on Y" is asked of X alone), `stated_target` (what a protest says it is aimed at: "to
-show their anger at X"), `prep:with|against|...`, or a path.
+voice their fury over X"), `prep:with|against|...`, or a path.
 The shipped codebook is one file per event type in events/data/codebook/. Users extend it with files of the
 same format (`--codebook FILE`).
 """

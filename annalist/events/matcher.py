@@ -234,13 +234,13 @@ def _unrealised(trigger: Token) -> bool:
 
 def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
     """The event a clause is only part of: the event of its own type an infinitive gives the purpose of ("went
-    on hunger strike [to protest] against the law" is one protest, whose target the clause names), or the riot
-    a participle tells the violence of ("rioted, [setting] fire to cars": a riot is violent by definition), or
-    the protest a relative clause tells the force of ("a general strike that [shut] down the capital").
+    on strike [to protest] against the law" is one protest, whose target the clause names), or the riot
+    a participle tells the violence of ("rioted, [hurling] petrol bombs": a riot is violent by definition), or
+    the protest a relative clause tells the force of ("a strike that [blocked] the highways").
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
     if token.dep_ == "relcl" and candidate.pattern.event in ACTING_ON:
-        protest = by_trigger.get(token.head.i)  # "a general [strike] that shut down the capital"
+        protest = by_trigger.get(token.head.i)  # "a [strike] that blocked the highways"
         return protest if protest is not None and protest.pattern.event == "PROTEST" else None
     if token.dep_ not in ("xcomp", "advcl") or token.pos_ != "VERB":
         return None
@@ -248,7 +248,7 @@ def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidat
         riot = by_trigger.get(token.head.i)
         violent = candidate.pattern.event in ACTING_ON and token.tag_ == "VBG"
         return riot if violent and riot is not None and riot.pattern.mode == "riot" else None
-    # the event is the verb, or the noun it takes: "began a hunger [strike] on Monday to protest against ..."
+    # the event is the verb, or the noun it takes: "began a [strike] this week to protest against ..."
     for served in (token.head, *(c for c in token.head.children if c.dep_ == "dobj")):
         head = by_trigger.get(served.i)
         if head is not None and head.pattern.event == candidate.pattern.event:
@@ -267,9 +267,9 @@ def _lend_recipient(giver: Candidate, taker: Candidate, how: str) -> None:
 def drop_embedded(candidates: list[Candidate]) -> list[Candidate]:
     """Leave out events embedded in a threat, promise, demand, refusal or accusation (see GOVERNING), noun
     events that an attack or arrest acts upon (see ACTING_ON), what a demand, offer or plan only names or
-    what was called off or is only suspected (see CONTENT_NOUNS, ALLEGING), and a clause that is only part of
-    another event (see _part_of; its recipient goes to that event). Two verbs of one type joined by "and" share a recipient that
-    only one names ("established ties with, and opened an embassy in, Tehran")."""
+    what was called off or is only suspected (see CONTENT_NOUNS, ALLEGING), and a clause that is only part
+    of another event (see _part_of; its recipient goes to that event). Two verbs of one type joined by "and"
+    share a recipient only one names ("restored relations and reopened its embassy in Tripoli")."""
     by_trigger = {c.trigger.i: c for c in candidates}
     kept: list[Candidate] = []
     for candidate in candidates:
@@ -367,7 +367,7 @@ def _natural_cause(trigger: Token, causes: frozenset[str]) -> bool:
 
 def _own_people(recipient: Entity, actor: Entity) -> bool:
     """Whether a recipient of the actor's own code is other people of its country, not the actor again:
-    people named by their sector ("Croatian extremists")."""
+    people named by their sector ("Peruvian extremists")."""
     return recipient.start != actor.start and (
         recipient.source.startswith("sector") or recipient.sector != actor.sector
     )

@@ -165,7 +165,7 @@ STANCE_PREPS = frozenset(("at", "over", "for", "against", "with", "to", "toward"
 
 
 def stated_target(trigger: Token) -> Iterator[Token]:
-    """The one a protest says it is aimed at: "blocked a road to show their anger at [Uganda's] ban"."""
+    """The one a protest says it is aimed at: "marched to voice their fury over [Uganda's] ban"."""
     for clause in (
         c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in STANCE_VERBS
     ):
@@ -257,9 +257,9 @@ SHELTERS = frozenset(
         "housing",
         "hostel",
     )
-)  # "a camp for [Congolese refugees]" is theirs
+)  # "a shelter for [Eritrean migrants]" is theirs
 BENEFITS = frozenset(("assistance", "aid", "support", "help", "backing", "contribution"))  # "support [for X]"
-REPORTING = frozenset(("report", "say", "tell", "write", "quote"))  # ", a Saudi-owned weekly [reports]"
+REPORTING = frozenset(("report", "say", "tell", "write", "quote"))  # ", an Iranian-owned channel [reports]"
 
 
 def _inside(head: Token, child: Token) -> bool:
