@@ -107,6 +107,17 @@ def place_of(token: Token, by_token: dict[int, Mention], places: PlaceIndex,
 LOYALTY = ("loyal", "faithful")  # "forces loyal to X" fight for X: X's country is theirs
 
 
+def _patron_rank(mention: Mention, pobj: Token, beside: list[Mention | None]) -> tuple[bool, bool, bool, int]:
+    """The patron's own name first, then a name set beside it, then a state, each in text order."""
+    named_beside = any(mention is other for other in beside)
+    return (
+        not mention.start <= pobj.i < mention.end,
+        not named_beside,
+        mention.entry.kind != "state",
+        mention.start,
+    )
+
+
 def _patron(token: Token, by_token: dict[int, Mention]) -> tuple[str, int, list[Mention]] | None:
     """Whom a noun is loyal to ("fighters loyal to [the ousted emir]"): the patron's country, where the phrase
     ends, and the mentions inside it. The patron's own name comes first, then a name set beside it, then a
@@ -116,9 +127,8 @@ def _patron(token: Token, by_token: dict[int, Mention]) -> tuple[str, int, list[
             p for prep in adjective.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"
         ):
             inside = {by_token[t.i].start: by_token[t.i] for t in pobj.subtree if t.i in by_token}
-            ranked = sorted(inside.values(), key=lambda m: (not m.start <= pobj.i < m.end,
-                                                            not any(by_token.get(c.i) is m for c in pobj.children if c.dep_ == "appos"),
-                                                            m.entry.kind != "state", m.start))  # fmt: skip
+            beside = [by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
+            ranked = sorted(inside.values(), key=lambda m: _patron_rank(m, pobj, beside))
             patron = next((m for m in ranked if m.entry.country), None)
             if patron is not None:
                 return patron.entry.country or "", pobj.right_edge.i + 1, list(inside.values())

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from annalist.events.codebook import Codebook, Constraint, Pattern
 from annalist.events.roles import agent, follow, phrase_tokens, role_heads, subject
 from annalist.model import Entity
-from annalist.nlp.syntax import entity_index
+from annalist.nlp.syntax import entity_index, infinitive
 
 
 @dataclass(slots=True)
@@ -244,7 +244,7 @@ def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidat
         return protest if protest is not None and protest.pattern.event == "PROTEST" else None
     if token.dep_ not in ("xcomp", "advcl") or token.pos_ != "VERB":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not infinitive(token):
         riot = by_trigger.get(token.head.i)
         violent = candidate.pattern.event in ACTING_ON and token.tag_ == "VBG"
         return riot if violent and riot is not None and riot.pattern.mode == "riot" else None

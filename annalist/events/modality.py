@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from annalist.events.matcher import entities_in
 from annalist.events.roles import subject
 from annalist.model import Entity, Modality
-from annalist.nlp.syntax import clause_chain
+from annalist.nlp.syntax import clause_chain, infinitive
 
 SPEECH = frozenset(
     (
@@ -116,10 +116,7 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
         if (
             token.lemma_ == "be"
             and token.i != trigger.i
-            and any(
-                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                for c in token.children
-            )
+            and any(c.dep_ == "xcomp" and infinitive(c) for c in token.children)
         ):
             modality.future = True  # "units are to begin training": the plan, not yet the deed
             notes.append(f"future by '{token.text} to'")

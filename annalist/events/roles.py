@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from annalist.events.codebook import Step, parse_path
+from annalist.nlp.syntax import infinitive
 
 SUBJECT_DEPS = ("nsubj",)
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr")
@@ -166,10 +167,8 @@ STANCE_PREPS = frozenset(("at", "over", "for", "against", "with", "to", "toward"
 
 def stated_target(trigger: Token) -> Iterator[Token]:
     """The one a protest says it is aimed at: "marched to voice their fury over [Uganda's] ban"."""
-    for clause in (
-        c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in STANCE_VERBS
-    ):
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    for clause in trigger.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in STANCE_VERBS and infinitive(clause):
             stances = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
             yield from prepositional(stances, STANCE_PREPS)
 
@@ -242,22 +241,9 @@ def phrase_tokens(head: Token, top: bool = True) -> Iterator[Token]:
             yield from phrase_tokens(child, top=False)
 
 
-SHELTERS = frozenset(
-    (
-        "camp",
-        "shelter",
-        "school",
-        "hospital",
-        "clinic",
-        "home",
-        "centre",
-        "center",
-        "settlement",
-        "orphanage",
-        "housing",
-        "hostel",
-    )
-)  # "a shelter for [Eritrean migrants]" is theirs
+# "a shelter for [Eritrean migrants]" is theirs
+SHELTERS = frozenset(("camp", "shelter", "school", "hospital", "clinic", "home", "centre", "center", "settlement",
+                      "orphanage", "housing", "hostel"))  # fmt: skip
 BENEFITS = frozenset(("assistance", "aid", "support", "help", "backing", "contribution"))  # "support [for X]"
 REPORTING = frozenset(("report", "say", "tell", "write", "quote"))  # ", an Iranian-owned channel [reports]"
 
@@ -280,9 +266,8 @@ def _inside(head: Token, child: Token) -> bool:
         return _border_with(head, child)
     if prep == "of":
         return not _nationality(head)
-    return (
-        prep != "from" or noun not in LEAVING
-    )  # "the withdrawal of Russian troops [from Georgia]": the place left
+    # "the pullout of Ugandan soldiers [from Somalia]": the place left is not a party
+    return prep != "from" or noun not in LEAVING
 
 
 # A description by relation names another party: "Pakistan, a key U.S. [ally]", "Syria's [neighbour] Turkey".

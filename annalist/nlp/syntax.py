@@ -38,6 +38,11 @@ def clause_chain(trigger: Token, *, limit: int = 5) -> Iterator[Token]:
             return
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("went on strike [to protest]", "units are [to begin] training")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def token_at(doc: Doc, start: int, end: int) -> Token | None:
     """The first token of the text between two character offsets, or None if they fall outside the Doc."""
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -141,10 +141,9 @@ def _caption_date(frames: list[Frame], trigger: Token) -> Frame | None:
     """The full date a photo caption ends on ("... arrives in court in Cairo, Egypt December 26, 2018."): the
     day of the caption's main event."""
     verb = _verb_of(trigger)
-    sentence = verb.sent
-    last = max((t.i for t in sentence if not t.is_punct), default=-1)
     if verb.dep_ != "ROOT" or verb.tag_ not in ("VBZ", "VBP"):
         return None
+    last = max((t.i for t in verb.sent if not t.is_punct), default=-1)
     return next((f for f in frames if f.date.precision == "day" and f.span.end - 1 == last), None)
 
 
