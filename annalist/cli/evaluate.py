@@ -74,6 +74,12 @@ def render(report: dict[str, Any]) -> None:
         render_dedup(report)
         return
     out.print(_labels_table(report))
+    if report.get("anchored"):
+        out.print(
+            _labels_table(
+                {**report, **report["anchored"], "set": f"{report['set']}, anchored on the marked event words"}
+            )
+        )
     if report["accuracy"]:
         table = Table(title="accuracy on matched events")
         for name in ("measure", "accuracy", "correct", "of"):

@@ -9,6 +9,7 @@ format can be scored as `team`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,13 +45,14 @@ class EvalSet:
     flags: bool = False  # the gold annotates modality flags
     match_types: bool = True  # the gold's event types mean what PLOVER's do
     locations: bool = False  # the gold gives every event's location (or says it has none)
+    anchored: bool = False  # each record codes one event and marks its words: also scored anchored
 
 
 SETS: dict[str, EvalSet] = {
     s.name: s
     for s in (
         EvalSet("plover", "PLOVER gold standard records (event type, actor and recipient codes)", read_plover_gold,
-                merge_igo=True),
+                merge_igo=True, anchored=True),
         EvalSet("petrarch", "PETRARCH unit tests (CAMEO codes through the crosswalk; fictional actors)",
                 read_petrarch_gold, actor_files=("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"),
                 merge_igo=True, match_types=False),
@@ -92,28 +94,37 @@ class Evaluation:
     quads: bool
     seconds: float
     model: str
+    anchored: Scores | None = None  # the same events scored on the gold's marked words (PLOVER records)
 
     def to_dict(self) -> dict[str, Any]:
         """Everything the report shows, as plain JSON-ready data."""
         scores = self.scores
-        micro = scores.micro()
-        macro_p, macro_r, macro_f1 = scores.macro()
         return {
             "set": self.set_name, "path": str(self.path), "records": scores.records, "model": self.model,
             "annalist": __version__, "seconds": round(self.seconds, 1), "unit": "quad class" if self.quads else "event type",
-            "labels": [{"label": s.label, "precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                        "f1": round(s.f1, 4), "support": s.support, "tp": s.tp, "fp": s.fp, "fn": s.fn}
-                       for s in scores.labels.values() if s.support or s.fp],
-            "micro": {"precision": round(micro.precision, 4), "recall": round(micro.recall, 4), "f1": round(micro.f1, 4)},
-            "macro": {"precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": round(macro_f1, 4)},
-            "detection": {"precision": round(scores.detection.precision, 4),
-                          "recall": round(scores.detection.recall, 4), "f1": round(scores.detection.f1, 4)},
+            **_type_scores(scores),
+            "anchored": None if self.anchored is None else _type_scores(self.anchored),
             "accuracy": {name: {"value": None if a.value is None else round(a.value, 4), "correct": a.correct,
                                 "total": a.total} for name, a in sorted(scores.accuracy.items())},
             "confusion": {gold: dict(found) for gold, found in sorted(scores.confusion.items())},
             "location_distance_km": _distances(scores.distances_km),
             "worst": scores.errors,
         }  # fmt: skip
+
+
+def _type_scores(scores: Scores) -> dict[str, Any]:
+    """Per-label, micro, macro and detection precision, recall and F1."""
+    micro = scores.micro()
+    macro_p, macro_r, macro_f1 = scores.macro()
+    return {
+        "labels": [{"label": s.label, "precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4), "support": s.support, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                   for s in scores.labels.values() if s.support or s.fp],
+        "micro": {"precision": round(micro.precision, 4), "recall": round(micro.recall, 4), "f1": round(micro.f1, 4)},
+        "macro": {"precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": round(macro_f1, 4)},
+        "detection": {"precision": round(scores.detection.precision, 4),
+                      "recall": round(scores.detection.recall, 4), "f1": round(scores.detection.f1, 4)},
+    }  # fmt: skip
 
 
 def _distances(values: list[float]) -> dict[str, float] | None:
@@ -165,15 +176,16 @@ def evaluate(name: str, path: Path | None = None, *, options: Options | None = N
     started = time.perf_counter()
     coder = coder or Annalist(options)
     pairs = list(zip(records, code_records(coder, records), strict=True))
+    anchored = None
     if evalset.quads:
         scores = score_quads(pairs, worst=worst)
     else:
-        scores = score_events(
-            pairs, merge_igo=evalset.merge_igo, flags=evalset.flags, match_types=evalset.match_types,
-            locations=evalset.locations, worst=worst,
-        )  # fmt: skip
+        score = functools.partial(score_events, pairs, merge_igo=evalset.merge_igo, flags=evalset.flags,
+                                  match_types=evalset.match_types, locations=evalset.locations, worst=worst)  # fmt: skip
+        scores = score()
+        anchored = score(anchored=True) if evalset.anchored else None
     return Evaluation(
-        name, gold_path, scores, evalset.quads, time.perf_counter() - started, options.settings.model
+        name, gold_path, scores, evalset.quads, time.perf_counter() - started, options.settings.model, anchored
     )
 
 

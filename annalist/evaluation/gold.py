@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,9 @@ class GoldRecord:
     published: dt.date | None
     events: list[GoldEvent]
     quad: int | None = None  # sets that give only a quad class (ConfliBERT)
+    anchors: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # character spans of the words marked as the event
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +104,50 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise DataError(Errors.E201.format(path=path, line=number, problem=error.msg)) from error
 
 
+MARKUP_TAG = re.compile(r"\(([A-Z/]+): ?")
+
+
+def marked_spans(markup: str, text: str, tag: str = "EVT") -> list[tuple[int, int]]:
+    """Character spans in `text` of the words a PLOVER markup string tags `tag` ("(EVT: agreed) to ...").
+
+    The markup is the sentence with tags inserted, but its wording can differ slightly from the record's text
+    (a typo fixed in one, a bracket moved), so the tagged spans are carried over by aligning the two strings;
+    a span with no aligned character is left out.
+    """
+    plain: list[str] = []
+    open_tags: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(markup):
+        found = MARKUP_TAG.match(markup, i)
+        if found:
+            open_tags.append((found.group(1), len(plain)))
+            i = found.end()
+            continue
+        if markup[i] == ")" and open_tags:
+            name, start = open_tags.pop()
+            if name == tag and len(plain) > start:
+                spans.append((start, len(plain)))
+        else:
+            plain.append(markup[i])
+        i += 1
+    to_text: dict[int, int] = {}
+    for block in SequenceMatcher(None, "".join(plain), text, autojunk=False).get_matching_blocks():
+        to_text.update({block.a + k: block.b + k for k in range(block.size)})
+    mapped = []
+    for start, end in spans:
+        inside = [to_text[k] for k in range(start, end) if k in to_text]
+        if inside:
+            mapped.append((min(inside), max(inside) + 1))
+    return mapped
+
+
 def read_plover_gold(path: Path) -> list[GoldRecord]:
     """PLOVER gold standard records: one sentence, one event type (2021 names), actors with codes.
 
     Where the markup tags the participants "SRC/TAR" and names no target, the annotator left the direction
-    open (two sides that meet, agree or sign): the event is undirected.
+    open (two sides that meet, agree or sign): the event is undirected. The words the markup tags "EVT" are
+    the record's anchors: where its one event is told.
     """
     records = []
     for _, row in _lines(path):
@@ -113,7 +157,8 @@ def read_plover_gold(path: Path) -> list[GoldRecord]:
             undirected = "SRC/TAR" in str(row.get("markup") or "") and not row.get("target")
             events.append(GoldEvent(event=event, mode=row.get("mode"), actor=_actors(row.get("source")),
                                     recipient=_actors(row.get("target")), undirected=undirected))  # fmt: skip
-        records.append(GoldRecord(id=row["id"], text=row["text"], published=None, events=events))
+        anchors = marked_spans(str(row.get("markup") or ""), row["text"])
+        records.append(GoldRecord(id=row["id"], text=row["text"], published=None, events=events, anchors=anchors))
     return records
 
 

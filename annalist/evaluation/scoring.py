@@ -7,6 +7,11 @@ still matched for date and flag accuracy). Where the gold leaves an event's dire
 source-or-target), its sides are compared with the predicted actors and recipients together. A predicted type the
 gold lacks is a false positive, a gold type not predicted a false negative. Sets that give only a quad class
 (ConfliBERT) compare the quad class of the most confident predicted event (0 when there is none).
+
+Anchored scoring, for gold sets whose records each code one event and mark the words that tell it (the PLOVER
+gold records): the predicted events compared are those whose trigger lies in the marked words. Other events of
+the sentence were not annotated either way, so they are neither right nor wrong; but where no predicted event
+lies in the marked words, all the sentence's events are compared, as in sentence-level scoring.
 """
 
 from __future__ import annotations
@@ -92,6 +97,12 @@ def _counted(events: list[Event]) -> list[Event]:
     return [e for e in events if not e.modality.negated]
 
 
+def _anchored(events: list[Event], anchors: list[tuple[int, int]]) -> list[Event]:
+    """The events whose trigger lies in the gold's marked words; all of them where none does."""
+    inside = [e for e in events if any(start < e.trigger_end and e.trigger_start < end for start, end in anchors)]
+    return inside or events
+
+
 def _primary(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: e.confidence, default=None)
 
@@ -162,7 +173,8 @@ def _actor_text(actors: list[GoldActor] | list[Any]) -> str:
 
 
 def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool = False, flags: bool = True,
-                 match_types: bool = True, locations: bool = False, worst: int = 20) -> Scores:  # fmt: skip
+                 match_types: bool = True, locations: bool = False, anchored: bool = False,
+                 worst: int = 20) -> Scores:  # fmt: skip
     """Score predicted events against gold events, sentence by sentence.
 
     pairs (list): each gold record with the events Annalist coded from its text.
@@ -171,12 +183,14 @@ def score_events(pairs: list[tuple[GoldRecord, list[Event]]], *, merge_igo: bool
     locations (bool): score locations (country, place within 25 km, distance; and no place where none).
     match_types (bool): compare actors on the predicted event of the gold event's type; when False (gold
         types that carry no meaning, as in PETRARCH's unit tests), on the most confident predicted event.
+    anchored (bool): compare only the events told in the record's marked words, where there are any.
     worst (int): how many of the worst errors to keep.
     RETURNS (Scores): the scores.
     """
     scores = Scores(labels={t: LabelScore(t) for t in EVENT_TYPES}, records=len(pairs))
     mistakes: list[tuple[float, dict[str, Any]]] = []
-    for gold, predicted in pairs:
+    for gold, coded in pairs:
+        predicted = _anchored(coded, gold.anchors) if anchored and gold.anchors else coded
         events = _counted(predicted)
         gold_types = {g.event for g in gold.events if "negated" not in g.flags}
         found_types = {e.event for e in events}

@@ -58,14 +58,19 @@ def _recoded(pattern: Pattern, produced_by: str, trigger: Token, modality: Modal
     promised withdrawal CONCEDE), a harm announced on a condition THREATEN, cooperation announced as not going
     to happen REJECT. Says what it changed in `notes`; may clear the flags the new type makes moot."""
     kind, mode, cameo = pattern.event, pattern.mode, pattern.cameo
-    if not modality.future or (modality.hypothetical and kind not in CONDITIONAL_THREATS):
+    # "may suspend aid if ...": a harm held out on a condition is a threat, whether announced or only possible;
+    # not where analysts only speculate that it could happen
+    conditional = kind in CONDITIONAL_THREATS and not modality.negated and _conditional(trigger)
+    if not (modality.future or (conditional and modality.hypothetical and not modality.unattributed)):
+        return kind, mode, cameo
+    if modality.hypothetical and kind not in CONDITIONAL_THREATS:
         return kind, mode, cameo
     if kind in INTENT_TYPES and not modality.negated:
         becomes = INTENT_TYPES[kind]
         notes.append(f"announced {kind}{'/' + mode if mode else ''}: PLOVER codes it as {becomes}")
         return becomes, None, "030" if becomes == "AGREE" else "080"
-    if kind in CONDITIONAL_THREATS and not modality.negated and _conditional(trigger):
-        notes.append(f"{kind} announced on a condition: PLOVER codes it as THREATEN")
+    if conditional:
+        notes.append(f"{kind} held out on a condition: PLOVER codes it as THREATEN")
         modality.hypothetical = False  # the threat itself was made
         return (
             ("THREATEN", "arrest", "137")

@@ -232,13 +232,21 @@ def _unrealised(trigger: Token) -> bool:
     return False
 
 
+READYING = "mobilize.prepare_offensive"
+
+
 def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidate | None:
     """The event a clause is only part of: the event of its own type an infinitive gives the purpose of ("went
     on strike [to protest] against the law" is one protest, whose target the clause names), or the riot
     a participle tells the violence of ("rioted, [hurling] petrol bombs": a riot is violent by definition), or
-    the protest a relative clause tells the force of ("a strike that [blocked] the highways").
+    the protest a relative clause tells the force of ("a strike that [blocked] the highways"), or the readiness
+    an attack only is the aim of ("prepared an [offensive]", "readied troops to [storm] the town": MOBILIZE).
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
+    if candidate.pattern.event == "ASSAULT":
+        readied = next((by_trigger[h.i] for h in _embedding_heads(token) if h.i in by_trigger), None)
+        if readied is not None and readied.pattern.id == READYING:
+            return readied
     if token.dep_ == "relcl" and candidate.pattern.event in ACTING_ON:
         protest = by_trigger.get(token.head.i)  # "a [strike] that blocked the highways"
         return protest if protest is not None and protest.pattern.event == "PROTEST" else None

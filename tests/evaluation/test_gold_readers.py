@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from annalist.errors import DataError
-from annalist.evaluation.gold import read_conflibert_gold, read_petrarch_gold, read_plover_gold, read_team_gold
+from annalist.evaluation.gold import (
+    marked_spans,
+    read_conflibert_gold,
+    read_petrarch_gold,
+    read_plover_gold,
+    read_team_gold,
+)
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> Path:
@@ -34,6 +40,14 @@ def test_gold_plover_source_or_target_markup_is_undirected(tmp_path: Path) -> No
            "markup": "(SRC/TAR: Chile) and (SRC/TAR: Peru) (EVT: signed) a fishing pact."}  # fmt: skip
     [record] = read_plover_gold(_write(tmp_path / "p.jsonl", [row]))
     assert record.events[0].undirected
+    assert [record.text[a:b] for a, b in record.anchors] == ["signed"]
+
+
+def test_gold_plover_marked_event_words_survive_small_wording_differences() -> None:
+    text = "The Bolivian navy seized two Peruvian fishing boats near the border on Sunday."
+    markup = "The (SRC: Bolivian navy) (EVT: siezed) two (TAR: Peruvian fishing (boats)) (EVT: near) the border on Sunday."
+    assert [text[a:b] for a, b in marked_spans(markup, text)] == ["seized", "near"]
+    assert marked_spans("(EVT: signed) a pact", "") == [], "nothing to align, no span"
 
 
 def test_gold_petrarch_format_maps_cameo_through_the_crosswalk(tmp_path: Path) -> None:

@@ -87,3 +87,24 @@ def test_scoring_quads_use_the_most_confident_event() -> None:
     scores = score_quads(pairs)
     assert scores.accuracy["quad class"].correct == 2
     assert (scores.labels["4"].tp, scores.labels["4"].fp, scores.labels["1"].fn) == (1, 1, 1)
+
+
+def test_scoring_anchored_judges_only_the_events_told_in_the_marked_words() -> None:
+    text = "Serbian police arrested two activists and fired tear gas at the crowd."
+    gold = GoldRecord(id="1", text=text, published=None, events=[GoldEvent("COERCE")],
+                      anchors=[(text.index("arrested"), text.index("arrested") + 8)])  # fmt: skip
+
+    def at(kind: str, word: str) -> Event:
+        event = _event(kind, [], [])
+        event.trigger_start = text.index(word)
+        event.trigger_end = event.trigger_start + len(word)
+        return event
+
+    both = [at("COERCE", "arrested"), at("ASSAULT", "fired")]
+    sentence, anchored = score_events([(gold, both)]), score_events([(gold, both)], anchored=True)
+    assert (sentence.labels["ASSAULT"].fp, anchored.labels["ASSAULT"].fp) == (1, 0), "the unannotated event"
+    assert anchored.labels["COERCE"].tp == 1
+    wrong = score_events([(gold, [at("ASSAULT", "arrested")])], anchored=True)
+    assert (wrong.labels["ASSAULT"].fp, wrong.labels["COERCE"].fn) == (1, 1), "a wrong type on the marked words"
+    elsewhere = score_events([(gold, [at("ASSAULT", "fired")])], anchored=True)
+    assert elsewhere.labels["ASSAULT"].fp == 1, "with nothing on the marked words, every event is judged"

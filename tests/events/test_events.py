@@ -58,6 +58,22 @@ def test_events_a_harm_announced_on_a_condition_is_a_threat(code: Code) -> None:
     assert plain.modality.future, "without a condition it stays the announced act, flagged future"
 
 
+def test_events_a_harm_only_possible_on_a_condition_is_a_threat(code: Code) -> None:
+    threat = _one(code("Norway could freeze its aid to Malawi if the vote is delayed again."), "THREATEN")
+    assert [r.country for r in threat.recipient] == ["MWI"] and not threat.modality.hypothetical
+    possible = _one(code("Norway could freeze its aid to Malawi."), "SANCTION")
+    assert possible.modality.hypothetical, "without a condition it is a possible sanction, not a threat"
+    guessed = _one(code("Analysts said Norway could freeze its aid to Malawi if the vote is delayed."), "SANCTION")
+    assert guessed.modality.hypothetical, "others' speculation is no threat Norway made"
+
+
+def test_events_an_attack_being_readied_is_mobilisation_not_an_attack(code: Code) -> None:
+    readied = code("Malian troops were preparing an offensive against the jihadists around Timbuktu.")
+    assert [e.event for e in readied] == ["MOBILIZE"]
+    assert readied[0].produced_by == "pattern:mobilize.prepare_offensive"
+    assert {e.event for e in code("Malian troops launched an offensive against the jihadists.")} == {"ASSAULT"}
+
+
 def test_events_cooperation_announced_as_not_going_to_happen_is_a_refusal(code: Code) -> None:
     refusal = _one(code("Poland says it will not admit any more migrants from Belarus."), "REJECT")
     assert (refusal.mode, refusal.cameo, refusal.modality.negated) == ("assist", "121", False)
