@@ -240,13 +240,16 @@ def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidat
     on strike [to protest] against the law" is one protest, whose target the clause names), or the riot
     a participle tells the violence of ("rioted, [hurling] petrol bombs": a riot is violent by definition), or
     the protest a relative clause tells the force of ("a strike that [blocked] the highways"), or the readiness
-    an attack only is the aim of ("prepared an [offensive]", "readied troops to [storm] the town": MOBILIZE).
+    an attack only is the aim of ("prepared an [offensive]", "readied troops to [storm] the town": MOBILIZE), or
+    the protest whose topic a demand is ("rallied outside parliament [calling] for new elections").
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger
-    if candidate.pattern.event == "ASSAULT":
-        readied = next((by_trigger[h.i] for h in _embedding_heads(token) if h.i in by_trigger), None)
-        if readied is not None and readied.pattern.id == READYING:
-            return readied
+    nearest = next((by_trigger[h.i] for h in _embedding_heads(token) if h.i in by_trigger), None)
+    if nearest is not None and candidate.pattern.event == "ASSAULT" and nearest.pattern.id == READYING:
+        return nearest
+    # the manual: a protest's topic ("marched through the capital [demanding] his release") is no event of its own
+    if nearest is not None and candidate.pattern.event == "REQUEST" and nearest.pattern.event == "PROTEST":
+        return nearest
     if token.dep_ == "relcl" and candidate.pattern.event in ACTING_ON:
         protest = by_trigger.get(token.head.i)  # "a [strike] that blocked the highways"
         return protest if protest is not None and protest.pattern.event == "PROTEST" else None

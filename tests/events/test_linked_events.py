@@ -115,3 +115,10 @@ def test_linked_support_for_someone_names_them(coder: Annalist) -> None:
 def test_linked_the_force_of_a_strike_is_the_strike(coder: Annalist) -> None:
     text = "Argentine truckers staged a nationwide strike that blocked the main highways into Buenos Aires."
     assert {e.event for e in coder.code_text(text, published=dt.date(2021, 6, 1))} == {"PROTEST"}
+
+
+def test_linked_a_protests_demand_is_its_topic_not_another_event(coder: Annalist) -> None:
+    text = "Thousands of Armenians rallied in Yerevan on Friday demanding the prime minister's resignation."
+    assert [e.event for e in coder.code_text(text, published=dt.date(2021, 6, 1))] == ["PROTEST"]
+    alone = "Armenian opposition leaders demanded the prime minister's resignation on Friday."
+    assert [e.event for e in coder.code_text(alone, published=dt.date(2021, 6, 1))] == ["REQUEST"]
