@@ -278,14 +278,24 @@ def _main_clause_frame(own: list[Frame]) -> Frame | None:
 
 
 def _coordinated_frame(own: list[Frame], trigger: Token) -> Frame | None:
-    """A year, month or period set in a clause coordinated with the event's past-tense clause, which the
-    event shares: "her father decided to [join] the group and took them away in 2014"."""
+    """A year, month or period set in a later clause coordinated with the event's past-tense clause, or with
+    its clause in a list of participles, which the event shares: "her father decided to [join] the group and
+    took them away in 2014", "[lifting] the ban, freeing the prisoners and opening the border in 1998"."""
     clause = _clause_root(trigger)
-    if not _past_tense(clause):
+    if not (_past_tense(clause) or clause.tag_ == "VBG"):
         return None
-    found = [f for f in own if f.date.precision != "day"
-             and (root := _clause_root(f.span.root)).dep_ == "conj" and _clause_root(root.head).i == clause.i]  # fmt: skip
+    found = [f for f in own if f.date.precision != "day" and clause.i in _earlier_conjuncts(_clause_root(f.span.root))]
     return min(found, key=lambda f: f.span.start, default=None)
+
+
+def _earlier_conjuncts(clause: Token) -> set[int]:
+    """The clauses a clause is coordinated with and follows ("closed the camps" for "... and [shut] the
+    schools"), through a list of any length."""
+    found = set()
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = _clause_root(clause.head)
+        found.add(clause.i)
+    return found
 
 
 def _running_frame(frames: dict[int, list[Frame]], sentence: int, paragraph_of: list[int],

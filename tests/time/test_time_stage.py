@@ -140,6 +140,22 @@ def test_time_stage_past_event_shares_the_main_clauses_year(code: Code) -> None:
     assert event.date.source == "publication", "a year in a relative clause is not the main clause's"
 
 
+def test_time_stage_a_year_ending_a_list_of_participles_dates_the_whole_list(code: Code) -> None:
+    text = "Argentina has made amends since then, lifting the ban on the party, releasing the prisoners and reopening the border with Chile in 1998."
+    events = {e.trigger: e for e in code(text, dt.date(2019, 5, 1))}
+    for trigger in ("lifting", "releasing"):
+        date = events[trigger].date
+        assert (date.start, date.precision, date.source) == (dt.date(1998, 1, 1), "year", "context"), trigger
+        assert events[trigger].modality.historical
+    alone = _only(
+        code,
+        "Argentina is lifting the ban on the party, a measure it first took in 1998.",
+        dt.date(2019, 5, 1),
+        "CONCEDE",
+    )
+    assert alone.date.source == "publication", "a year of a description is not the list's"
+
+
 def test_time_stage_a_year_of_a_coordinated_clause_covers_a_past_decision(code: Code) -> None:
     text = "Chile decided to recall its ambassador from Venezuela and closed its consulate in Caracas in 2017."
     [recall] = [e for e in code(text, dt.date(2019, 3, 7)) if e.trigger == "recall"]
