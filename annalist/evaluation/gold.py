@@ -53,9 +53,7 @@ class GoldRecord:
     published: dt.date | None
     events: list[GoldEvent]
     quad: int | None = None  # sets that give only a quad class (ConfliBERT)
-    anchors: list[tuple[int, int]] = field(
-        default_factory=list
-    )  # character spans of the words marked as the event
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # the words marked as the event (PLOVER)
 
 
 @lru_cache(maxsize=1)

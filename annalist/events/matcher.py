@@ -240,7 +240,7 @@ def _part_of(candidate: Candidate, by_trigger: dict[int, Candidate]) -> Candidat
     on strike [to protest] against the law" is one protest, whose target the clause names), or the riot
     a participle tells the violence of ("rioted, [hurling] petrol bombs": a riot is violent by definition), or
     the protest a relative clause tells the force of ("a strike that [blocked] the highways"), or the readiness
-    an attack only is the aim of ("prepared an [offensive]", "readied troops to [storm] the town": MOBILIZE), or
+    an attack only is the aim of ("prepared an [offensive]", "geared up to [storm] the town": MOBILIZE), or
     the protest whose topic a demand is ("rallied outside parliament [calling] for new elections").
     Other participles say how, and may be acts of their own ("joined the strike, [blocking] the port")."""
     token = candidate.trigger

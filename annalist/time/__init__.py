@@ -282,9 +282,12 @@ def _coordinated_frame(own: list[Frame], trigger: Token) -> Frame | None:
     its clause in a list of participles, which the event shares: "her father decided to [join] the group and
     took them away in 2014", "[lifting] the ban, freeing the prisoners and opening the border in 1998"."""
     clause = _clause_root(trigger)
-    if not (_past_tense(clause) or clause.tag_ == "VBG"):
+    participle = clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    if not (_past_tense(clause) or participle):  # not "has for years been [threatening] ... and in 2018 ..."
         return None
-    found = [f for f in own if f.date.precision != "day" and clause.i in _earlier_conjuncts(_clause_root(f.span.root))]
+    found = [
+        f for f in own if f.date.precision != "day" and clause.i in _earlier_conjuncts(_clause_root(f.span.root))
+    ]
     return min(found, key=lambda f: f.span.start, default=None)
 
 
