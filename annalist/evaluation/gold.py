@@ -149,14 +149,14 @@ def read_plover_gold(path: Path) -> list[GoldRecord]:
     """
     records = []
     for _, row in _lines(path):
-        event = row.get("event_plover_2021_mapped")
+        event, markup = row.get("event_plover_2021_mapped"), str(row.get("markup") or "")
         events = []
         if event in EVENT_TYPES:
-            undirected = "SRC/TAR" in str(row.get("markup") or "") and not row.get("target")
+            undirected = "SRC/TAR" in markup and not row.get("target")
             events.append(GoldEvent(event=event, mode=row.get("mode"), actor=_actors(row.get("source")),
                                     recipient=_actors(row.get("target")), undirected=undirected))  # fmt: skip
-        anchors = marked_spans(str(row.get("markup") or ""), row["text"])
-        records.append(GoldRecord(id=row["id"], text=row["text"], published=None, events=events, anchors=anchors))
+        records.append(GoldRecord(id=row["id"], text=row["text"], published=None, events=events,
+                                  anchors=marked_spans(markup, row["text"])))  # fmt: skip
     return records
 
 
