@@ -24,7 +24,7 @@ KINDS: tuple[str, ...] = ("state", "person", "organisation", "group")
 
 # How precise a date is, and where it came from.
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "range")
-DATE_SOURCES: tuple[str, ...] = ("text", "context", "office-term", "publication", "none")
+DATE_SOURCES: tuple[str, ...] = ("text", "context", "office-term", "dateline", "publication", "none")
 
 # How precise a location is.
 PLACE_PRECISIONS: tuple[str, ...] = ("site", "city", "admin1", "country")
@@ -40,6 +40,7 @@ class Dateline:
     outlet: str | None
     end: int  # offset in Article.text where the story proper begins
     start: int = 0  # offset in Article.text where the dateline begins (after the headline, if any)
+    date: dt.date | None = None  # the day it names, its year completed from the publication date (ingest)
 
 
 @dataclass(slots=True)

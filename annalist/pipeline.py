@@ -123,11 +123,12 @@ class Annalist:
 
     def code_text(self, text: str, *, published: dt.date | None = None, url: str | None = None) -> list[Event]:
         """Code a piece of text as one article and return its events."""
-        from annalist.ingest.dateline import find_dateline
+        from annalist.ingest.dateline import find_dateline, with_day
 
         clean = normalise_text(text)
         article = Article(id=article_id(clean, url), text=clean, url=url, published=published,
-                          published_source="option" if published else None, dateline=find_dateline(clean))  # fmt: skip
+                          published_source="option" if published else None,
+                          dateline=with_day(find_dateline(clean), published))  # fmt: skip
         return self.code_article(article).events
 
 

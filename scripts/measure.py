@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -257,7 +258,8 @@ def date_audit(shared: Path) -> list[str]:
     coded = coded_corpora(shared)
     if not coded:
         return []
-    in_past, at_publication, examples = 0, 0, []
+    in_past, examples = 0, []
+    by_source: Counter[str] = Counter()
     for article in coded:
         published = article.article.published
         for event in article.events:
@@ -265,15 +267,18 @@ def date_audit(shared: Path) -> list[str]:
             if published is None or not any(y < published.year for y in years):
                 continue
             in_past += 1
-            if event.date.source == "publication":
-                at_publication += 1
-                examples.append(f"{article.article.id} {event.event} {event.trigger!r}: {event.text[:160]}")
-    for example in examples[:20]:  # to the terminal only: the corpora's sentences are not ours to publish
-        print("dated at publication:", example)
+            by_source[event.date.source] += 1
+            if event.date.source in ("publication", "dateline"):
+                examples.append(f"{article.article.id} {event.event} {event.trigger!r} ({event.date.source}): "
+                                f"{event.text[:160]}")  # fmt: skip
+    for example in examples:  # to the terminal only: the corpora's sentences are not ours to publish
+        print("dated at the story's day:", example)
+    sources = ", ".join(f"{source} {n}" for source, n in by_source.most_common())
     return ["## Past years", "",
             f"On the sample and ../shared/corpora ({len(coded)} articles), {in_past} events are in sentences that name "
-            f"a year before the article's publication; {at_publication} of them are dated at publication "
-            "(`python scripts/measure.py --only accuracy` lists them).", ""]  # fmt: skip
+            f"a year before the article's publication; {by_source['publication']} of them are dated at publication "
+            f"and {by_source['dateline']} at the day their story's dateline names (their date sources: {sources}; "
+            "`python scripts/measure.py --only accuracy` lists those dated at the story's day).", ""]  # fmt: skip
 
 
 def dashboard_speed(shared: Path) -> list[str]:

@@ -41,6 +41,7 @@ class GoldEvent:
     date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_precision: str | None = None
     date_end: str | None = None
+    undated: bool = False  # `"date": null`: the event has no date at all (neither the text's nor the story's day)
     flags: list[str] = field(default_factory=list)
     location: dict[str, Any] | None = None
     undirected: bool = False  # the actors are marked source-or-target: either role is right
@@ -200,6 +201,7 @@ def read_team_gold(path: Path) -> list[GoldRecord]:
                     date=e.get("date"),
                     date_precision=e.get("date_precision"),
                     date_end=e.get("date_end"),
+                    undated="date" in e and e["date"] is None,
                     flags=list(e.get("flags") or []),
                     location=e.get("location"),
                 )  # fmt: skip

@@ -158,8 +158,10 @@ def _compare_event(gold: GoldEvent, event: Event, scores: Scores, merge: bool, f
             scores.accuracy.setdefault(f"{role} sector", Accuracy()).add(
                 any(a.sector == gold_actor.sector for a in same)
             )
-    if gold.date:
-        scores.accuracy.setdefault("date", Accuracy()).add(_date_matches(gold, event))
+    if gold.date or gold.undated:
+        scores.accuracy.setdefault("date", Accuracy()).add(
+            event.date.start is None if gold.undated else _date_matches(gold, event)
+        )
     if locations:
         _compare_location(gold, event, scores)
     for flag in FLAGS if flags else ():

@@ -72,15 +72,19 @@ HYPOTHETICAL_WORDS = frozenset(
     )
 )
 NEGATING_GOVERNORS = frozenset(("deny", "refuse", "fail", "decline", "avoid", "reject", "halt", "cancel"))
+PREVENTING = frozenset(
+    ("prevent", "avert", "forestall", "thwart", "foil", "preempt", "pre-empt")
+)  # what might have been
 UNATTRIBUTED = frozenset(("analyst", "observer", "expert", "critic", "source", "commentator", "report", "some",
                           "many", "others", "people", "rumour", "rumor"))  # fmt: skip
 
 
 def _reported_intent(verb: Token) -> bool:
-    """Whether a "would" clause is reported intent ("said it would"), not a condition."""
+    """Whether a "would" clause is reported intent ("said it would"), not a condition ("said it would ... if")."""
     head = verb.head
+    conditions = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
     return verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH and not any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)  # fmt: skip
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for clause in conditions for c in clause.children)  # fmt: skip
 
 
 def _governors(trigger: Token) -> Iterator[Token]:
@@ -138,6 +142,13 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             ):
                 modality.hypothetical = True
                 notes.append(f"hypothetical by '{child.text}'")
+    preventing = next((t for t in [*chain[1:], *_governors(chain[-1])][:3] if t.lemma_.lower() in PREVENTING
+                       and t.pos_ == "VERB"), None)  # fmt: skip
+    failed = preventing is not None and (any(c.dep_ == "neg" for c in preventing.children)
+                                         or preventing.head.lemma_.lower() in NEGATING_GOVERNORS)  # fmt: skip
+    if preventing is not None and not failed and not modality.hypothetical:
+        modality.hypothetical = True  # "sent troops to prevent a massacre", "foiled an attack": it did not happen
+        notes.append(f"hypothetical by '{preventing.text}'")
     if trigger.pos_ == "VERB" and not modality.hypothetical:
         for modifier in (c for o in trigger.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "amod"):
             if modifier.lower_ in HYPOTHETICAL_WORDS:  # "faces possible extradition": the event is the maybe

@@ -10,7 +10,7 @@ import unicodedata
 from typing import Any
 
 from annalist.errors import Errors, InputError
-from annalist.ingest.dateline import find_dateline
+from annalist.ingest.dateline import find_dateline, with_day
 from annalist.ingest.language import looks_english
 from annalist.ingest.published import resolve_published
 from annalist.model import Article
@@ -108,7 +108,7 @@ def build_article(
         source=_clean(fields.get("source")) or (dateline.outlet if dateline else None),
         published=date,
         published_source=date_source,
-        dateline=dateline,
+        dateline=with_day(dateline, date),
         key=url or (f"{container}#{record_id}" if record_id and container else key),
         origin=where,
     )

@@ -7,8 +7,11 @@ parentheses or an all-capitals place, then a dash.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
+from annalist.ingest.published import dateline_day
 from annalist.model import Dateline
 
 _MONTH = (
@@ -54,3 +57,10 @@ def _title_case(place: str) -> str:
     """'UNITED NATIONS' -> 'United Nations'; mixed-case names are kept as written."""
     place = place.strip().rstrip(",")
     return place.title() if place.isupper() else place
+
+
+def with_day(dateline: Dateline | None, published: dt.date | None) -> Dateline | None:
+    """The dateline with the day it names resolved against the publication date (see `dateline_day`)."""
+    if dateline is None:
+        return None
+    return dataclasses.replace(dateline, date=dateline_day(dateline.date_text, published))

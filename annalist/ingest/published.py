@@ -68,6 +68,21 @@ def date_from_dateline(date_text: str | None, year: int | None) -> dt.date | Non
     return parsed.date() if parsed else None
 
 
+DATELINE_WINDOW = dt.timedelta(days=7)  # a dateline names the day a story was filed, days at most before it ran
+
+
+def dateline_day(date_text: str | None, published: dt.date | None) -> dt.date | None:
+    """The day a dateline names ("Washington, March 3 --"), its year taken from the publication date (the year
+    before, for a December dateline on a story run in January); None when it names no day, or one that is not
+    within a week before publication, which is then a misreading rather than the day the story was filed."""
+    if published is None:
+        return None
+    day = date_from_dateline(date_text, published.year)
+    if day is not None and day > published:
+        day = date_from_dateline(date_text, published.year - 1)
+    return day if day is not None and published - DATELINE_WINDOW <= day <= published else None
+
+
 def resolve_published(
     *,
     record_value: object,

@@ -1,10 +1,10 @@
 """The time stage: each event's own date, from the time expressions of its clause, its sentence, or the
 time frame its paragraph set; office terms ("during Correa's period in office") name the person's term.
 
-Reads `doc._.events`, the Doc's DATE entities, `doc._.entities` and `doc._.article.published`; sets each
-event's `date` and its `historical` flag. Only the expressions found are parsed (never the whole text),
-relative ones only against a known publication date, and an event with neither a date in the text nor a
-publication date stays undated.
+Reads `doc._.events`, the Doc's DATE entities, `doc._.entities` and `doc._.article` (its publication date and
+dateline); sets each event's `date` and its `historical` flag. Only the expressions found are parsed (never the
+whole text), relative ones only against a known publication date. An event the text gives no time of its own
+takes the story's day (the dateline's, else the publication date); with neither, it stays undated.
 """
 
 from __future__ import annotations
@@ -15,15 +15,17 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from annalist.model import Event, EventDate
+from annalist.model import Article, Event, EventDate
 from annalist.nlp.syntax import entity_index, token_at
 from annalist.time.expressions import HISTORICAL_GAP, resolve_expression
 from annalist.time.frames import Frame, find_frames
+from annalist.time.undated import undated
 
 __all__ = ["TimeStage", "resolve_expression"]
 
 PARTICIPANTS = ("nsubj", "nsubjpass", "dobj")  # a date inside these describes the participant, not the event
 BEFORE_THE_STORY = "(past perfect)"  # an undated event told in the past perfect in a sentence naming a past year
+STORY_DAY = ("dateline", "publication")  # the sources of the day the story itself was filed or ran
 
 
 def _clause_root(token: Token) -> Token:
@@ -162,16 +164,21 @@ def _past_tense(trigger: Token) -> bool:
 class TimeStage:
     """Dates events: a time expression of their own clause (or of a clause governing it), else a time frame
     set earlier in the same paragraph for an event told in the past tense ("Relations hit bottom in 2014. ...
-    Ecuador recalled its ambassador": 2014, source context), else the publication date."""
+    Ecuador recalled its ambassador": 2014, source context), else the story's own day: the day its dateline
+    names, else its publication date."""
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         published = article.published if article is not None else None
         frames = find_frames(doc, published, entity_index(doc))
         paragraph_of = _paragraphs(doc)
+        story_day = _story_day(article)
         for event in doc._.events or []:
             trigger = token_at(doc, event.trigger_start, event.trigger_end)
-            event.date = self._date(frames, event.sentence, trigger, published, paragraph_of)
+            date = self._date(frames, event.sentence, trigger, published, paragraph_of)
+            if date is None and trigger is not None:
+                date = undated(trigger, event.modality, _past_year(frames, event.sentence, published))
+            event.date = date or story_day
         self._date_headline(doc)
         for event in doc._.events or []:
             self._flag_historical(event, published)
@@ -188,17 +195,18 @@ class TimeStage:
             return
         events = doc._.events or []
         story = [e for e in events if e.start >= article.body_start]
-        for event in (e for e in events if e.start < article.body_start and e.date.source == "publication"):
+        for event in (e for e in events if e.start < article.body_start and e.date.source in STORY_DAY):
             parties = {x.code for x in (*event.actor, *event.recipient)}
             lead = next((e for e in story if parties & {x.code for x in (*e.actor, *e.recipient)}), None) or next(
                 (e for e in story if e.quad_class == event.quad_class), None
             )
-            if lead is not None and lead.date.source != "publication":
+            if lead is not None and lead.date.source not in STORY_DAY:
                 event.date = dataclasses.replace(lead.date, source="context")
 
     @staticmethod
     def _date(frames: dict[int, list[Frame]], sentence: int, trigger: Token | None, published: dt.date | None,
-              paragraph_of: list[int]) -> EventDate:  # fmt: skip
+              paragraph_of: list[int]) -> EventDate | None:  # fmt: skip
+        """The event's date from the text, or None when the text gives it none (it is then the story's day)."""
         own = frames.get(sentence, [])
         if trigger is not None:
             ranked = [(rank, f) for f in own if (rank := _applicable(f.span, trigger)) is not None]
@@ -213,8 +221,7 @@ class TimeStage:
                 return restated  # "overran a camp in June 2017, a raid that [killed] / led to air [strikes]"
             if (caption := _caption_date(own, trigger)) is not None:
                 return caption.date
-            past_year = published is not None and any(f.date.end and f.date.end.year < published.year for f in own)
-            if (past_year and _pluperfect(trigger)) or _formerly(trigger):
+            if (_past_year(frames, sentence, published) and _pluperfect(trigger)) or _formerly(trigger):
                 return EventDate(
                     source="none", text=BEFORE_THE_STORY
                 )  # "had been backed by a party that won in 2018"
@@ -230,16 +237,32 @@ class TimeStage:
                 and (frame := _running_frame(frames, sentence, paragraph_of, day=not _pluperfect(trigger)))
             ):
                 return dataclasses.replace(frame.date, source="context")
-        if published is not None:
-            return EventDate(start=published, end=published, precision="day", source="publication")
-        return EventDate()
+        return None
 
     @staticmethod
     def _flag_historical(event: Event, published: dt.date | None) -> None:
         if event.date.text == BEFORE_THE_STORY:
             event.modality.historical = True
-        if published is not None and event.date.end is not None and event.date.source != "publication":
+        if published is not None and event.date.end is not None and event.date.source not in STORY_DAY:
             event.modality.historical = event.date.end < published - HISTORICAL_GAP
+
+
+def _past_year(frames: dict[int, list[Frame]], sentence: int, published: dt.date | None) -> bool:
+    """Whether a sentence names a year before the story's."""
+    return published is not None and any(
+        f.date.end is not None and f.date.end.year < published.year for f in frames.get(sentence, []))  # fmt: skip
+
+
+def _story_day(article: Article | None) -> EventDate:
+    """The date of an event the text gives no time of its own: the day the story's dateline names ("Quito,
+    September 17 --"), else its publication date, else none (never today)."""
+    dateline = article.dateline if article is not None else None
+    if dateline is not None and dateline.date is not None:
+        return EventDate(start=dateline.date, end=dateline.date, precision="day", source="dateline",
+                         text=dateline.date_text)  # fmt: skip
+    if article is not None and article.published is not None:
+        return EventDate(start=article.published, end=article.published, precision="day", source="publication")
+    return EventDate()
 
 
 def _paragraphs(doc: Doc) -> list[int]:

@@ -76,6 +76,10 @@ def test_gold_team_format_and_its_errors(tmp_path: Path) -> None:
                         "flags": ["historical"]}]}  # fmt: skip
     [record] = read_team_gold(_write(tmp_path / "g.jsonl", [good]))
     assert record.events[0].flags == ["historical"] and record.events[0].date == "2019"
+    assert not record.events[0].undated
+    none = {**good, "events": [{**good["events"][0], "date": None}]}
+    [record] = read_team_gold(_write(tmp_path / "n.jsonl", [none]))
+    assert record.events[0].undated and record.events[0].date is None
     bad = {**good, "events": [{"event": "FIGHT"}]}
     with pytest.raises(DataError, match=r"b\.jsonl: line 2: unknown event type"):
         read_team_gold(_write(tmp_path / "b.jsonl", [good, bad]))

@@ -68,6 +68,20 @@ def test_scoring_igo_merge_and_dates() -> None:
     assert strict.accuracy["actor country"].value == 0.0 and strict.accuracy["date"].value == 0.0
 
 
+def test_scoring_an_undated_gold_event_wants_no_date() -> None:
+    gold = GoldEvent("ASSAULT", actor=[GoldActor("AZE")], undated=True)
+    story_day = EventDate(
+        start=dt.date(2020, 1, 1), end=dt.date(2020, 1, 1), precision="day", source="publication"
+    )
+    dated = score_events([(_gold("1", gold), [_event("ASSAULT", [_entity("AZE")], [], date=story_day)])])
+    undated = score_events([(_gold("1", gold), [_event("ASSAULT", [_entity("AZE")], [])])])
+    assert (dated.accuracy["date"].value, undated.accuracy["date"].value) == (0.0, 1.0)
+    unknown = score_events(
+        [(_gold("1", GoldEvent("ASSAULT", actor=[GoldActor("AZE")])), [_event("ASSAULT", [], [])])]
+    )
+    assert "date" not in unknown.accuracy, "a gold event without a date key is not judged on its date"
+
+
 def test_scoring_undirected_gold_takes_either_role() -> None:
     sides = [GoldActor("ARG"), GoldActor("URY")]
     arg, ury, bra = _entity("ARG"), _entity("URY"), _entity("BRA")

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from annalist.ingest.articles import build_article
 from annalist.ingest.dateline import find_dateline
+from annalist.model import Article
+from annalist.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -34,3 +39,15 @@ def test_dateline_recognised(text: str, place: str, date: str | None, outlet: st
 )
 def test_dateline_prose_is_not_a_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+def test_dateline_day_resolved_against_the_record_date() -> None:
+    text = (
+        "LIMA, Nov. 14 (Reuters) -- Peru's Congress removed the president from office after a vote that "
+        "followed weeks of protests in the capital and in several southern regions of the country."
+    )
+    fields = {"text": text, "published": "2020-11-15"}
+    article = build_article(fields, where="x.jsonl:1", key=None, settings=Settings(), published=None)
+    assert isinstance(article, Article) and article.dateline is not None
+    assert (article.published, article.published_source) == (dt.date(2020, 11, 15), "record")
+    assert article.dateline.date == dt.date(2020, 11, 14)

@@ -4,7 +4,13 @@ import datetime as dt
 
 import pytest
 
-from annalist.ingest.published import date_from_dateline, date_from_url, parse_published, resolve_published
+from annalist.ingest.published import (
+    date_from_dateline,
+    date_from_url,
+    dateline_day,
+    parse_published,
+    resolve_published,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +65,20 @@ def test_published_record_values(value: object, date: dt.date) -> None:
 def test_published_incomplete_record_value_is_an_error(value: str) -> None:
     with pytest.raises(ValueError):
         parse_published(value)
+
+
+@pytest.mark.parametrize(
+    ("date_text", "published", "day"),
+    [
+        ("September 16", dt.date(2019, 9, 17), dt.date(2019, 9, 16)),
+        ("Dec. 30", dt.date(2020, 1, 2), dt.date(2019, 12, 30)),  # filed before New Year, run after
+        ("March 3", dt.date(2019, 9, 17), None),  # months before it ran: a misreading, not the filing day
+        ("September 18", dt.date(2019, 9, 17), None),  # after it ran in any year within reach
+        ("Tuesday", dt.date(2019, 9, 17), None),
+        ("September 16", None, None),
+    ],
+)
+def test_dateline_day_is_the_filing_day_within_a_week_before_publication(
+    date_text: str, published: dt.date | None, day: dt.date | None
+) -> None:
+    assert dateline_day(date_text, published) == day
