@@ -76,7 +76,8 @@ PREVENTING = frozenset(
     ("prevent", "avert", "forestall", "thwart", "foil", "preempt", "pre-empt")
 )  # what might have been
 UNATTRIBUTED = frozenset(("analyst", "observer", "expert", "critic", "source", "commentator", "report", "some",
-                          "many", "others", "people", "rumour", "rumor"))  # fmt: skip
+                          "many", "others", "people", "rumour", "rumor", "unnamed", "anonymous", "witness"))  # fmt: skip
+UNNAMED = "UNK"  # the code of an actor the text names by role alone, with no state ("diplomats", "residents")
 
 
 def _reported_intent(verb: Token) -> bool:
@@ -96,14 +97,32 @@ def _governors(trigger: Token) -> Iterator[Token]:
 
 
 def speaker_of(verb: Token, entities: dict[int, Entity]) -> tuple[str | None, bool]:
-    """Who a speech verb attributes the claim to: an entity's label, or (None, True) for "many analysts"."""
-    heads = list(subject(verb))
+    """Who a speech verb attributes the claim to: an entity's label, and whether the claim is unattributed
+    ("many analysts said", "diplomats said", "residents said": no one named, nor their state, and not one
+    source such as "the army" or "a police spokesman")."""
+    return _speaker(list(subject(verb)), entities)
+
+
+def _speaker(heads: list[Token], entities: dict[int, Entity]) -> tuple[str | None, bool]:
     found = entities_in(heads, entities)
     if found:
-        return found[0].label, False
+        # "diplomats", "residents" are no one in particular; "the army", "a police spokesman" are a source
+        return found[0].label, found[0].code == UNNAMED and all(h.tag_ in ("NNS", "NNPS") for h in heads)
     generic = any(head.lemma_.lower() in UNATTRIBUTED or any(c.lower_ in UNATTRIBUTED for c in head.children)
                   for head in heads)  # fmt: skip
     return None, generic or not heads
+
+
+def _according_to(chain: list[Token]) -> Token | None:
+    """The source an "according to" phrase on the event's clause names ("according to unnamed officials")."""
+    for token in chain:
+        for child in token.children:
+            if child.lower_ == "according" and child.dep_ == "prep":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if source is not None:
+                    return source
+    return None
 
 
 def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality, list[str]]:
@@ -154,6 +173,14 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             if modifier.lower_ in HYPOTHETICAL_WORDS:  # "faces possible extradition": the event is the maybe
                 modality.hypothetical = True
                 notes.append(f"hypothetical by '{modifier.text}'")
+    for planner in chain[1:]:  # "Poland [plans] to deploy", "is [expected] to suspend"
+        verb = planner.pos_ == "VERB" or any(
+            c.dep_ == "nsubj" for c in planner.children
+        )  # "Nurses [plan]", as tagged
+        if planner.lemma_.lower() in FUTURE_GOVERNORS and verb and planner.tag_ != "VBD":
+            modality.future = True
+            notes.append(f"future by '{planner.text}'")
+            break
     for governor in _governors(chain[-1]):
         lemma = governor.lemma_.lower()
         if lemma in NEGATING_GOVERNORS and governor.pos_ == "VERB" and not modality.negated:
@@ -165,6 +192,10 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             modality.reported = True
             label, generic = speaker_of(governor, entities)
             modality.speaker = label
-            modality.unattributed = label is None and generic
+            modality.unattributed = generic
             notes.append(f"reported by '{governor.text}'" + (f" ({label})" if label else ""))
+    if not modality.reported and (source := _according_to(chain)) is not None:
+        modality.reported = True  # "according to people familiar with the matter"
+        modality.speaker, modality.unattributed = _speaker([source], entities)
+        notes.append(f"reported by 'according to {source.text}'")
     return modality, notes

@@ -14,6 +14,9 @@ from annalist.pipeline import Annalist
     [
         ("Peru did not recall its ambassador from Chile.", "SANCTION", {"negated"}),
         ("Peru will recall its ambassador from Chile next week.", "SANCTION", {"future"}),
+        ("Peru plans to recall its ambassador from Chile.", "SANCTION", {"future"}),
+        ("Peru is expected to recall its ambassador from Chile.", "SANCTION", {"future"}),
+        ("Teachers in Lima plan to begin a national strike on Monday.", "PROTEST", {"future"}),
         ("Peru could recall its ambassador from Chile.", "SANCTION", {"hypothetical"}),
         ("Officials said Peru would send food aid to Bolivia.", "AGREE", {"future", "reported"}),
         (
@@ -35,3 +38,21 @@ def test_modality_flags(coder: Annalist, text: str, event: str, flags: set[str])
     modality = events[0].modality
     found = {f for f in ("negated", "future", "hypothetical", "reported") if getattr(modality, f)}
     assert found == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "unattributed"),
+    [
+        ("Diplomats said Peru recalled its ambassador from Chile.", "UNK GOV", True),
+        ("Chilean diplomats said Peru recalled its ambassador from Chile.", "CHL GOV", False),
+        ("According to unnamed officials, Peru recalled its ambassador from Chile.", "UNK GOV", True),
+        ("Peru recalled its ambassador from Chile, according to the Chilean foreign ministry.", "CHL GOV", False),
+        ("Many analysts have said Peru recalled its ambassador from Chile.", None, True),
+        ("Peru recalled its ambassador from Chile, a foreign ministry spokesman said.", "UNK GOV", False),
+    ],
+)
+def test_modality_who_reported_it(coder: Annalist, text: str, speaker: str | None, unattributed: bool) -> None:
+    """A claim is attributed when its source is named or has a state; "diplomats said" names no one."""
+    [event] = [e for e in coder.code_text(text, published=dt.date(2021, 6, 1)) if e.event == "SANCTION"]
+    assert event.modality.reported
+    assert (event.modality.speaker, event.modality.unattributed) == (speaker, unattributed)
