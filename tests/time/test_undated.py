@@ -49,8 +49,9 @@ def test_undated_repeated_acts_of_the_story_keep_its_day(code: Code) -> None:
     """Told in the simple past, "repeatedly" describes what happened in the story, on its day."""
     [attack] = code("Azerbaijani forces repeatedly shelled Armenian villages.", PUBLISHED)
     assert (attack.date.start, attack.date.source) == (PUBLISHED, "publication")
-    thanks = "The envoy said: 'I thank Armenia deeply for its years of patient mediation.'"
-    assert all(e.date.source == "publication" for e in code(thanks, PUBLISHED)), "years of service are no span"
+    praise = "Yerevan has praised Georgia for its years of patient mediation."
+    [support] = code(praise, PUBLISHED)
+    assert support.date.source == "publication", "its years of mediation are no span of the praise"
     again = "Azerbaijan has shelled Armenian villages again."
     [attack] = code(again, PUBLISHED)
     assert attack.date.source == "publication", "done once more is one event"
