@@ -63,6 +63,8 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
     distance = min(abs(token.i - trigger.i) for token in ent)
     if _modifies(ent.root, trigger):
         return (-1, distance)  # "the arrest of an activist on Wednesday", beside "the detention on Tuesday"
+    if _in_apposition(ent.root, root):
+        return None  # "Latvia, [a member since 2004], has eased its rules": the year describes Latvia
     if root == own:
         return (0, distance)
     if root.is_ancestor(own):
@@ -75,6 +77,15 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
             distance,
         )  # "When the aid stopped in 1975, he fled and [met] ...", "Interviewed in 2012, he said"
     return None
+
+
+def _in_apposition(token: Token, clause: Token) -> bool:
+    """Whether a word lies in an apposition on the way up to its clause's verb: a description of a party."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "appos":
+            return True
+        token = token.head
+    return False
 
 
 def _verb_of(trigger: Token) -> Token:

@@ -224,6 +224,9 @@ def test_time_stage_a_date_describing_a_participant_is_not_the_events(code: Code
     text = "Police fired tear gas at students in Lahore on Thursday who were protesting against a law dating from 1962."
     protest = _only(code, text, dt.date(2019, 10, 20), "PROTEST")
     assert protest.date.start == dt.date(2019, 10, 17), protest.date
+    alone = "Latvia, a member of the bloc since 2004, has eased its border rules for Lithuanian lorries."
+    eased = _only(code, alone, dt.date(2019, 10, 20), "CONCEDE")
+    assert eased.date.source == "publication", "with no date of its own, the event is not dated by a description"
 
 
 def test_time_stage_a_day_carries_to_the_next_sentence_only(code: Code) -> None:
