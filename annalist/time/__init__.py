@@ -80,9 +80,10 @@ def _applicable(ent: Span, trigger: Token) -> tuple[int, int] | None:
 
 
 def _in_apposition(token: Token, clause: Token) -> bool:
-    """Whether a word lies in an apposition on the way up to its clause's verb: a description of a party."""
+    """Whether a word lies in an apposition on the way up to its clause's verb that describes a party ("Latvia,
+    a member since 2004"), not one that places a place ("Nairobi, Kenya in 1998")."""
     while token.i != clause.i and token.head.i != token.i:
-        if token.dep_ == "appos":
+        if token.dep_ == "appos" and token.pos_ == "NOUN":
             return True
         token = token.head
     return False

@@ -227,6 +227,9 @@ def test_time_stage_a_date_describing_a_participant_is_not_the_events(code: Code
     alone = "Latvia, a member of the bloc since 2004, has eased its border rules for Lithuanian lorries."
     eased = _only(code, alone, dt.date(2019, 10, 20), "CONCEDE")
     assert eased.date.source == "publication", "with no date of its own, the event is not dated by a description"
+    placed = "Latvia lifted its ban on Russian lorries at Riga, Latvia in 2004."
+    lifted = _only(code, placed, dt.date(2019, 10, 20), "CONCEDE")
+    assert (lifted.date.start, lifted.date.source) == (dt.date(2004, 1, 1), "text"), "a place is no description"
 
 
 def test_time_stage_a_day_carries_to_the_next_sentence_only(code: Code) -> None:
