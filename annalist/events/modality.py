@@ -72,9 +72,8 @@ HYPOTHETICAL_WORDS = frozenset(
     )
 )
 NEGATING_GOVERNORS = frozenset(("deny", "refuse", "fail", "decline", "avoid", "reject", "halt", "cancel"))
-PREVENTING = frozenset(
-    ("prevent", "avert", "forestall", "thwart", "foil", "preempt", "pre-empt")
-)  # what might have been
+# What is prevented or foiled did not happen: "sent troops to [prevent] a massacre"
+PREVENTING = frozenset(("prevent", "avert", "forestall", "thwart", "foil", "preempt", "pre-empt"))
 UNATTRIBUTED = frozenset(("analyst", "observer", "expert", "critic", "source", "commentator", "report", "some",
                           "many", "others", "people", "rumour", "rumor", "unnamed", "anonymous", "witness"))  # fmt: skip
 UNNAMED = "UNK"  # the code of an actor the text names by role alone, with no state ("diplomats", "residents")
@@ -104,6 +103,7 @@ def speaker_of(verb: Token, entities: dict[int, Entity]) -> tuple[str | None, bo
 
 
 def _speaker(heads: list[Token], entities: dict[int, Entity]) -> tuple[str | None, bool]:
+    """The label of the entity among a claim's sources, and whether the claim is unattributed."""
     found = entities_in(heads, entities)
     if found:
         # "diplomats", "residents" are no one in particular; "the army", "a police spokesman" are a source
@@ -122,6 +122,16 @@ def _according_to(chain: list[Token]) -> Token | None:
                 source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
                 if source is not None:
                     return source
+    return None
+
+
+def _planner(chain: list[Token]) -> Token | None:
+    """A verb of planning or expecting the event's clause hangs from ("Poland [plans] to deploy", "is [expected]
+    to suspend"; "Nurses [plan] to ..." even when tagged a noun), unless told as done ("decided")."""
+    for token in chain[1:]:
+        verb = token.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in token.children)
+        if token.lemma_.lower() in FUTURE_GOVERNORS and verb and token.tag_ != "VBD":
+            return token
     return None
 
 
@@ -173,14 +183,9 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             if modifier.lower_ in HYPOTHETICAL_WORDS:  # "faces possible extradition": the event is the maybe
                 modality.hypothetical = True
                 notes.append(f"hypothetical by '{modifier.text}'")
-    for planner in chain[1:]:  # "Poland [plans] to deploy", "is [expected] to suspend"
-        verb = planner.pos_ == "VERB" or any(
-            c.dep_ == "nsubj" for c in planner.children
-        )  # "Nurses [plan]", as tagged
-        if planner.lemma_.lower() in FUTURE_GOVERNORS and verb and planner.tag_ != "VBD":
-            modality.future = True
-            notes.append(f"future by '{planner.text}'")
-            break
+    if (planner := _planner(chain)) is not None:
+        modality.future = True
+        notes.append(f"future by '{planner.text}'")
     for governor in _governors(chain[-1]):
         lemma = governor.lemma_.lower()
         if lemma in NEGATING_GOVERNORS and governor.pos_ == "VERB" and not modality.negated:

@@ -190,7 +190,7 @@ class TimeStage:
             date = self._date(frames, event.sentence, trigger, published, paragraph_of)
             if date is None and trigger is not None:
                 date = undated(trigger, event.modality, _past_year(frames, event.sentence, published))
-            event.date = date or story_day
+            event.date = date or dataclasses.replace(story_day)  # each event its own copy
         self._date_headline(doc)
         for event in doc._.events or []:
             self._flag_historical(event, published)
