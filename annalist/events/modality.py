@@ -57,6 +57,7 @@ FUTURE_GOVERNORS = frozenset(
         "threaten",
     )
 )
+FUTURE_WORDS = frozenset(("imminent", "impending", "upcoming", "forthcoming", "planned", "scheduled", "looming"))
 HYPOTHETICAL_AUX = frozenset(("could", "would", "might", "may", "should", "must"))
 HYPOTHETICAL_WORDS = frozenset(
     (
@@ -158,7 +159,8 @@ def find_modality(trigger: Token, entities: dict[int, Entity]) -> tuple[Modality
             if child.dep_ == "neg" or word == "never":
                 modality.negated = True
                 notes.append(f"negated by '{child.text}'")
-            elif child.dep_ == "aux" and (word in FUTURE_AUX or (word == "would" and _reported_intent(token))):
+            elif (child.dep_ == "aux" and (word in FUTURE_AUX or (word == "would" and _reported_intent(token)))
+                  or child.dep_ == "amod" and token.i == trigger.i and word in FUTURE_WORDS):  # fmt: skip
                 modality.future = True  # "X said it would contribute troops": what it will do, not a maybe
                 notes.append(f"future by '{child.text}'")
             elif (

@@ -17,6 +17,7 @@ from annalist.pipeline import Annalist
         ("Peru plans to recall its ambassador from Chile.", "SANCTION", {"future"}),
         ("Peru is expected to recall its ambassador from Chile.", "SANCTION", {"future"}),
         ("Teachers in Lima plan to begin a national strike on Monday.", "PROTEST", {"future"}),
+        ("Troops massed near Idlib ahead of an impending offensive against the rebels.", "ASSAULT", {"future"}),
         ("Peru could recall its ambassador from Chile.", "SANCTION", {"hypothetical"}),
         ("Officials said Peru would send food aid to Bolivia.", "AGREE", {"future", "reported"}),
         (
