@@ -44,14 +44,7 @@ def undated(trigger: Token, modality: Modality, past_year: bool) -> EventDate | 
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb that tells the event: the trigger itself, or the nearest verb a noun trigger hangs from
     ("claimed responsibility for [attacks]")."""
-    token = trigger
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    return trigger if trigger.pos_ in ("VERB", "AUX") else _verb_above(trigger, steps=3)
 
 
 def _perfect(verb: Token) -> bool:
@@ -85,10 +78,11 @@ def _times(token: Token) -> bool:
     return token.head.pos_ == "NUM" and token.head.dep_ == "npadvmod"  # "[more than 100] times", parsed so
 
 
-def _verb_above(token: Token) -> Token | None:
-    """The nearest verb a token hangs from."""
-    while token.head.i != token.i:
+def _verb_above(token: Token, steps: int | None = None) -> Token | None:
+    """The nearest verb a token hangs from (within `steps` heads, if given)."""
+    while token.head.i != token.i and steps != 0:
         token = token.head
+        steps = None if steps is None else steps - 1
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
